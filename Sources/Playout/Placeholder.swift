@@ -1,0 +1,1 @@
+// Playout: follows a resolved timeline and drives Media into HLS.

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A rundown resolved into exact air times: what plays from when to when, with nothing left open.
+public struct Timeline: Sendable, Hashable {
+    /// The channel the rundown belongs to.
+    public var channel: String
+    /// The channel's IANA time zone, for local times.
+    public var timeZone: TimeZone
+    /// The instant the first entry goes on air.
+    public var start: Date
+    /// Entries in air order; each starts where the previous one ends.
+    public var entries: [TimelineEntry]
+    /// What the producer should know: missing media, trims, gaps, live items that cannot render.
+    public var warnings: [TimelineWarning]
+
+    public init(channel: String, timeZone: TimeZone, start: Date, entries: [TimelineEntry], warnings: [TimelineWarning]) {
+        self.channel = channel
+        self.timeZone = timeZone
+        self.start = start
+        self.entries = entries
+        self.warnings = warnings
+    }
+
+    /// Total length, from the first entry's start to the last one's end.
+    public var duration: Ticks { entries.last.map { $0.offset + $0.duration } ?? .zero }
+
+    /// The instant `offset` after the start.
+    public func date(at offset: Ticks) -> Date { start.addingTimeInterval(offset.seconds) }
+}
+
+/// One stretch of air time and what fills it.
+public struct TimelineEntry: Sendable, Hashable {
+    /// What plays during the entry.
+    public enum Playback: Sendable, Hashable {
+        /// A media file (path under the media root as the rundown names it), from `inPoint`
+        /// (already snapped to a keyframe) for the entry's duration.
+        case media(uri: String, inPoint: Ticks)
+        /// A live source (URL) relayed for the entry's duration.
+        case live(uri: String)
+        /// The slate card (gap without filler, missing or unreadable media, live item in a render).
+        case slate
+    }
+
+    /// Why the entry is there.
+    public enum Role: Sendable, Hashable {
+        /// A rundown item (by id), airing as planned or replaced by slate.
+        case item(id: String)
+        /// Filler or slate in a gap between items.
+        case gap
+    }
+
+    /// Start, relative to `Timeline.start`.
+    public var offset: Ticks
+    /// Length on air.
+    public var duration: Ticks
+    public var role: Role
+    public var playback: Playback
+    /// Title shown in the EPG and logs (the item's title, or "Filler" / "Slate").
+    public var title: String
+    /// How much of the item's planned length a hard start cut off (zero when none).
+    public var trimmed: Ticks
+
+    public init(offset: Ticks, duration: Ticks, role: Role, playback: Playback, title: String, trimmed: Ticks = .zero) {
+        self.offset = offset
+        self.duration = duration
+        self.role = role
+        self.playback = playback
+        self.title = title
+        self.trimmed = trimmed
+    }
+
+    /// End, relative to `Timeline.start`.
+    public var end: Ticks { offset + duration }
+
+    /// The item id, when the entry belongs to a rundown item.
+    public var itemID: String? {
+        if case .item(let id) = role { return id }
+        return nil
+    }
+}
+
+/// Something about the resolved timeline the producer should see, pointing at the item concerned.
+public struct TimelineWarning: Sendable, Hashable, CustomStringConvertible {
+    /// The item concerned, if any.
+    public var itemID: String?
+    /// What happened and what airs instead.
+    public var message: String
+
+    public init(itemID: String?, message: String) {
+        self.itemID = itemID
+        self.message = message
+    }
+
+    public var description: String { itemID.map { "item \($0): \(message)" } ?? message }
+}
