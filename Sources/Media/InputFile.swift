@@ -1,0 +1,58 @@
+import CFFmpeg
+
+/// An opened media file or URL (demuxer); owns its `AVFormatContext` and closes it exactly once.
+public final class InputFile: @unchecked Sendable {
+    private var context: UnsafeMutablePointer<AVFormatContext>?
+    /// The path or URL that was opened.
+    public let url: String
+    /// The streams found in the container, in container order.
+    public let streams: [StreamInfo]
+
+    /// Opens `url` and reads enough of it to know its streams.
+    /// - Parameter protocols: the libavformat protocols the input may use (rule S4); local files: `file`.
+    public init(url: String, protocols: String = "file") throws(MediaError) {
+        self.url = url
+        var options: OpaquePointer?
+        av_dict_set(&options, "protocol_whitelist", protocols, 0)
+        defer { av_dict_free(&options) }
+        var opened: UnsafeMutablePointer<AVFormatContext>?
+        try avformat_open_input(&opened, url, nil, &options).check(.open, "opening", subject: url)
+        context = opened
+        guard let context = opened else { throw MediaError(.open, "opening", subject: url, reason: "no context") }
+        do {
+            try avformat_find_stream_info(context, nil).check(.probe, "reading stream info of", subject: url)
+        } catch {
+            avformat_close_input(&self.context)
+            throw error
+        }
+        streams = (0..<Int(context.pointee.nb_streams)).map { StreamInfo(context.pointee.streams[$0]!, index: $0) }
+    }
+
+    deinit { avformat_close_input(&context) }
+
+    /// The container's short name, e.g. `mov,mp4,m4a,3gp,3g2,mj2` or `mpegts`.
+    public var formatName: String { String(cString: context!.pointee.iformat.pointee.name) }
+
+    /// The container's overall bit rate in bits per second (0 when unknown).
+    public var bitRate: Int { Int(context!.pointee.bit_rate) }
+
+    /// The first stream of `type`, if any.
+    public func firstStream(_ type: MediaType) -> StreamInfo? { streams.first { $0.parameters.mediaType == type } }
+
+    /// Reads the next packet into `packet`; returns false at the end of the input.
+    /// A damaged input throws `MediaError.Code.read` with FFmpeg's reason.
+    public func read(into packet: Packet) throws(MediaError) -> Bool {
+        packet.unref()
+        let result = av_read_frame(context, packet.pointer)
+        if result == sretv_averror_eof() { return false }
+        try result.check(.read, "reading a packet from", subject: url)
+        return true
+    }
+
+    /// Seeks so that the next packets of `stream` start at the keyframe at or before `timestamp`
+    /// (in that stream's time base).
+    public func seek(stream: StreamInfo, toKeyframeAtOrBefore timestamp: Int64) throws(MediaError) {
+        try av_seek_frame(context, Int32(stream.index), timestamp, AVSEEK_FLAG_BACKWARD)
+            .check(.read, "seeking in", subject: url)
+    }
+}

@@ -1,0 +1,27 @@
+import CFFmpeg
+
+/// One stream of an input: index, codec parameters and timing.
+public struct StreamInfo: Sendable {
+    /// Index in the container.
+    public let index: Int
+    /// Codec, picture size, audio rate and extradata (an owned copy).
+    public let parameters: CodecParameters
+    /// Unit of the stream's packet timestamps.
+    public let timeBase: Rational
+    /// Average frame rate (video; 0/0 when unknown).
+    public let frameRate: Rational
+
+    init(_ stream: UnsafeMutablePointer<AVStream>, index: Int) {
+        self.index = index
+        parameters = CodecParameters(copying: stream.pointee.codecpar)
+        timeBase = Rational(stream.pointee.time_base)
+        let average = Rational(stream.pointee.avg_frame_rate)
+        frameRate = average.num > 0 ? average : Rational(stream.pointee.r_frame_rate)
+    }
+
+    /// One frame's duration in `timeBase` (video), or nil when the frame rate is unknown.
+    public var frameDuration: Int64? {
+        guard frameRate.num > 0, frameRate.den > 0 else { return nil }
+        return Rational(frameRate.den, frameRate.num).rescale(1, to: timeBase)
+    }
+}

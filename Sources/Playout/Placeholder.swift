@@ -1,1 +1,0 @@
-// Playout: follows a resolved timeline and drives Media into HLS.
