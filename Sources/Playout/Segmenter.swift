@@ -45,7 +45,7 @@ final class Segmenter {
         }
         let end = plannedEnd - source.contentEnd <= tolerance ? plannedEnd : min(source.contentEnd, plannedEnd)
         guard !run.pending.isEmpty else { return run.start }
-        while let cut = run.cut(beforeCandidate: end, limit: limit), cut < end {
+        while let cut = run.cut(beforeEnd: end, limit: limit), cut < end {
             try flush(run.take(until: cut), source: source, title: title)
         }
         try flush(run.take(until: end), source: source, title: title)
@@ -98,6 +98,16 @@ struct SegmentRun {
     func cut(beforeCandidate time: Int64, limit: Int64) -> Int64? {
         guard time - start > limit else { return nil }
         return candidates.last { $0 - start <= limit } ?? (candidates.first ?? time)
+    }
+
+    /// Where to cut when the source ends at `end` and the rest is longer than `limit`: of the
+    /// keyframes that keep both parts within `limit`, the one that leaves the shorter part longest
+    /// (no stub segment at the end of a source); else as `cut(beforeCandidate:limit:)`.
+    func cut(beforeEnd end: Int64, limit: Int64) -> Int64? {
+        guard end - start > limit else { return nil }
+        let balanced = candidates.filter { $0 - start <= limit && end - $0 <= limit }
+        return balanced.max { min($0 - start, end - $0) < min($1 - start, end - $1) }
+            ?? cut(beforeCandidate: end, limit: limit)
     }
 
     /// Removes and returns everything before `cut`: primary-stream (stream 0) packets before the

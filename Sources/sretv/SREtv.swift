@@ -6,6 +6,6 @@ struct SREtv: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sretv",
         abstract: "SREtv: rundowns, schedule engine and HLS playout for internal TV channels.",
-        subcommands: []
+        subcommands: [ProbeCommand.self]
     )
 }

@@ -1,1 +1,0 @@
-// Test helpers shared by SREtv's test targets.
