@@ -11,9 +11,10 @@ final class ClipMuxer {
     /// Prepares an output at `path` in `formatName` (e.g. `mpegts`), or the format its extension names.
     init(path: String, formatName: String? = nil) throws(MediaError) {
         var context: UnsafeMutablePointer<AVFormatContext>?
-        try avformat_alloc_output_context2(&context, nil, formatName, path)
-            .check(.write, "choosing a container for", subject: path)
-        guard let context else { fatalError("avformat_alloc_output_context2 succeeded without a context") }
+        guard avformat_alloc_output_context2(&context, nil, formatName, path) >= 0, let context else {
+            throw MediaError(.invalidArgument, "choosing a container for", subject: path,
+                             reason: "FFmpeg knows no container \(formatName ?? "for this extension"); use .mp4, .ts or .mkv")
+        }
         self.context = context
         self.path = path
     }

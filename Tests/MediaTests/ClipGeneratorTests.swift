@@ -67,3 +67,12 @@ func generatedClipDecodesWithoutErrors(container: String) throws {
     #expect(throws: MediaError.self) { try ClipGenerator.write(spec, to: path) }
     #expect(!FileManager.default.fileExists(atPath: path))
 }
+
+@Test func clipGeneratorNamesAnUnknownContainerExtension() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.path("clip.nosuchcontainer")
+    let spec = ClipSpec(video: VideoFormat(width: 64, height: 64, frameRate: 25), duration: .frames(5))
+    let error = try #require(throws: MediaError.self) { try ClipGenerator.write(spec, to: path) }
+    #expect(error.code == .invalidArgument)
+    #expect(error.description.contains("clip.nosuchcontainer"))
+}

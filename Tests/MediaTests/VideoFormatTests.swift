@@ -8,12 +8,8 @@ import Testing
 }
 
 @Test(arguments: ["1280x720", "1280x720@", "x720@25", "1280*720@25", "1280x720@25@25", "1281x720@25", "1280x720@0", "-2x720@25"])
-func videoFormatRejectsMalformedText(_ text: String) {
-    #expect(throws: MediaError.self) { try VideoFormat(parsing: text) }
-    do {
-        _ = try VideoFormat(parsing: text)
-    } catch {
-        #expect(error.code == .invalidArgument)
-        #expect(error.description.contains(text))
-    }
+func videoFormatRejectsMalformedText(_ text: String) throws {
+    let error = try #require(throws: MediaError.self) { try VideoFormat(parsing: text) }
+    #expect(error.code == .invalidArgument)
+    #expect(error.description.contains(text))
 }
