@@ -1,0 +1,68 @@
+import CFFmpeg
+
+/// Writes encoded packets into one container file (mp4, MPEG-TS, mkv, …); owns the output
+/// `AVFormatContext` and its file, closing and freeing them exactly once.
+final class ClipMuxer {
+    let context: UnsafeMutablePointer<AVFormatContext>
+    let path: String
+    /// Time base of the packets each stream is fed with, by stream index.
+    private var packetTimeBases: [Rational] = []
+
+    /// Prepares an output at `path` in `formatName` (e.g. `mpegts`), or the format its extension names.
+    init(path: String, formatName: String? = nil) throws(MediaError) {
+        var context: UnsafeMutablePointer<AVFormatContext>?
+        guard avformat_alloc_output_context2(&context, nil, formatName, path) >= 0, let context else {
+            throw MediaError(.invalidArgument, "choosing a container for", subject: path,
+                             reason: "FFmpeg knows no container \(formatName ?? "for this extension"); use .mp4, .ts or .mkv")
+        }
+        self.context = context
+        self.path = path
+    }
+
+    deinit {
+        if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 { avio_closep(&context.pointee.pb) }
+        avformat_free_context(context)
+    }
+
+    /// Whether the container wants codec headers in the extradata (mp4, mkv) rather than in-band.
+    var wantsGlobalHeader: Bool { context.pointee.oformat.pointee.flags & AVFMT_GLOBALHEADER != 0 }
+
+    /// Adds a stream carrying `parameters`, fed with packets timed in `timeBase`; returns its index.
+    func addStream(_ parameters: CodecParameters, timeBase: Rational) throws(MediaError) -> Int {
+        guard let stream = avformat_new_stream(context, nil) else { fatalError("avformat_new_stream: out of memory") }
+        try avcodec_parameters_copy(stream.pointee.codecpar, parameters.pointer)
+            .check(.write, "adding a stream to", subject: path)
+        stream.pointee.codecpar.pointee.codec_tag = 0
+        stream.pointee.time_base = timeBase.av
+        packetTimeBases.append(timeBase)
+        return Int(stream.pointee.index)
+    }
+
+    /// Opens the file and writes the container header; call after adding every stream.
+    func writeHeader() throws(MediaError) {
+        if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 {
+            try avio_open(&context.pointee.pb, path, AVIO_FLAG_WRITE).check(.write, "creating", subject: path)
+        }
+        try avformat_write_header(context, nil).check(.write, "writing the header of", subject: path)
+    }
+
+    /// Writes `packet` to `stream`, converting its times from the stream's packet time base.
+    /// The muxer takes the payload: `packet` is empty afterwards.
+    func write(_ packet: Packet, to stream: Int) throws(MediaError) {
+        packet.streamIndex = stream
+        guard let target = context.pointee.streams[stream] else { fatalError("no stream \(stream) in \(path)") }
+        av_packet_rescale_ts(packet.pointer, packetTimeBases[stream].av, target.pointee.time_base)
+        try av_interleaved_write_frame(context, packet.pointer).check(.write, "writing a packet to", subject: path)
+    }
+
+    /// Writes `packets`, in order, to `stream`.
+    func write(_ packets: [Packet], to stream: Int) throws(MediaError) {
+        for packet in packets { try write(packet, to: stream) }
+    }
+
+    /// Flushes interleaving buffers and writes the trailer (mp4 index, …); the file is complete after this.
+    func finish() throws(MediaError) {
+        try av_interleaved_write_frame(context, nil).check(.write, "flushing", subject: path)
+        try av_write_trailer(context).check(.write, "finishing", subject: path)
+    }
+}
