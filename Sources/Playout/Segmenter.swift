@@ -15,6 +15,8 @@ final class Segmenter {
     private(set) var nextSequence: Int
     /// Segments written so far, in order.
     private(set) var segments: [MediaSegment] = []
+    /// Output-clock end of the last segment written.
+    private(set) var end: Int64?
 
     /// - Parameters:
     ///   - targetDuration: the target segment duration in seconds.
@@ -67,6 +69,7 @@ final class Segmenter {
             title: title
         ))
         nextSequence += 1
+        end = piece.end
     }
 }
 

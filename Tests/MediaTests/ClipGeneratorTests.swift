@@ -1,9 +1,10 @@
 import Foundation
 import Media
+import TestSupport
 import Testing
 
 @Test func generatedMP4HasRequestedFramesSizeRateGOPAndBFrames() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("clip.mp4")
     let spec = ClipSpec(video: VideoFormat(width: 320, height: 240, frameRate: 25), duration: .frames(60),
                         gopLength: 12, bFrames: 2, videoBitRate: 300_000,
@@ -30,7 +31,7 @@ import Testing
 }
 
 @Test func clipWithoutBFramesHasOnlyIAndPFrames() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("clip.mp4")
     try ClipGenerator.write(ClipSpec(video: VideoFormat(width: 160, height: 90, frameRate: 30), duration: .seconds(1),
                                      gopLength: 10, bFrames: 0), to: path)
@@ -42,11 +43,11 @@ import Testing
 
 @Test(arguments: ["mp4", "ts", "mkv"])
 func generatedClipDecodesWithoutErrors(container: String) throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("clip.\(container)")
     try ClipGenerator.write(ClipSpec(video: VideoFormat(width: 256, height: 144, frameRate: 25), duration: .seconds(2),
                                      gopLength: 25, bFrames: 3, audio: .stereo48k), to: path)
-    #expect(try FFprobe.decodingErrors(of: path) == "")
+    #expect(try FFprobe.decodeErrors(path) == "")
     let probe = try FFprobe.streams(of: path)
     #expect(probe.streams?.first { $0.codec_type == "video" }?.nb_read_frames == "50")
     let duration = try #require(probe.format?.duration.flatMap(Double.init))
@@ -61,7 +62,7 @@ func generatedClipDecodesWithoutErrors(container: String) throws {
 }
 
 @Test func clipGeneratorRejectsAnImpossibleSpecBeforeWritingAnything() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("clip.mp4")
     let spec = ClipSpec(video: VideoFormat(width: 64, height: 64, frameRate: 25), duration: .frames(10), gopLength: 0)
     #expect(throws: MediaError.self) { try ClipGenerator.write(spec, to: path) }
@@ -69,7 +70,7 @@ func generatedClipDecodesWithoutErrors(container: String) throws {
 }
 
 @Test func clipGeneratorNamesAnUnknownContainerExtension() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("clip.nosuchcontainer")
     let spec = ClipSpec(video: VideoFormat(width: 64, height: 64, frameRate: 25), duration: .frames(5))
     let error = try #require(throws: MediaError.self) { try ClipGenerator.write(spec, to: path) }

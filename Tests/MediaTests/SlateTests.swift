@@ -1,4 +1,5 @@
 import Media
+import TestSupport
 import Testing
 
 @Test func slateIsOneClosedGOPOfFrameRatePacketsWithTheKeyframeFirst() throws {
@@ -34,12 +35,12 @@ import Testing
 }
 
 @Test func repeatedSlateTransportStreamDecodesCleanlyForTheRequestedDuration() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryDirectory()
     let path = folder.path("slate.ts")
     let slate = try Slate(video: VideoFormat(width: 640, height: 360, frameRate: 25), audio: .stereo48k, title: "SRE ONE")
     try slate.writeTransportStream(seconds: 3, to: path)
 
-    #expect(try FFprobe.decodingErrors(of: path) == "")
+    #expect(try FFprobe.decodeErrors(path) == "")
     let probe = try FFprobe.streams(of: path)
     #expect(probe.format?.format_name == "mpegts")
     let video = try #require(probe.streams?.first { $0.codec_type == "video" })

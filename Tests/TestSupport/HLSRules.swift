@@ -43,16 +43,15 @@ public enum HLSRules {
         for segment in playlist.segments {
             let path = directory.appendingPathComponent(segment.uri).path
             if segment.discontinuity { lastVideoDTS = nil }
-            let format = try FFprobe.format(of: path)
-            if let measured = format.double("duration"), abs(measured - segment.duration) > frame {
+            if let measured = try FFprobe.format(of: path).durationSeconds, abs(measured - segment.duration) > frame {
                 problems.append("R7: \(segment.uri) measures \(measured) s, EXTINF says \(segment.duration)")
             }
             let video = try FFprobe.packets(of: path)
-            if let first = video.first, (first["flags"] as? String)?.hasPrefix("K") != true {
+            if let first = video.first, !first.isKeyframe {
                 problems.append("R7: \(segment.uri) does not start with a keyframe")
             }
             for packet in video {
-                guard let dts = packet.double("dts_time") else { continue }
+                guard let dts = packet.dts else { continue }
                 if let last = lastVideoDTS, dts <= last {
                     problems.append("R8: video DTS \(dts) in \(segment.uri) is not after \(last)")
                 }

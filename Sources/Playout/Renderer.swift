@@ -1,0 +1,113 @@
+import Foundation
+import HLS
+import Logging
+import Media
+import Scheduling
+
+/// Renders a resolved timeline into a VOD HLS programme (rule R9): each entry's media remuxed
+/// between its in and out points, slate wherever media is missing, unreadable or ends early.
+public struct Renderer {
+    /// The output clock's value at the programme start: room for decode times before the first frame.
+    static let clockOrigin: Int64 = 10 * 90_000
+
+    private let settings: RenderSettings
+    private let catalog: MediaCatalog
+    private let logger: Logger
+
+    public init(settings: RenderSettings, catalog: MediaCatalog, logger: Logger) {
+        self.settings = settings
+        self.catalog = catalog
+        self.logger = logger
+    }
+
+    /// Writes the programme; `progress` hears one line per entry. Problems with single entries
+    /// become warnings in the report (slate airs), never a failed render.
+    public func render(_ timeline: Timeline, progress: (String) -> Void = { _ in }) throws(MediaError) -> RenderReport {
+        try createDirectory(settings.outputDirectory)
+        var slate: Slate?
+        let segmenter = Segmenter(directory: settings.outputDirectory, targetDuration: settings.segmentDuration) {
+            timeline.date(at: Ticks($0 - Renderer.clockOrigin))
+        }
+        let frame = Int64(90_000 / settings.video.frameRate)
+        var warnings = timeline.warnings.map(\.description)
+        for (number, entry) in timeline.entries.enumerated() {
+            progress("[\(number + 1)/\(timeline.entries.count)] \(entry.title) \(entry.duration)")
+            let start = Renderer.clockOrigin + entry.offset.value
+            let end = start + entry.duration.value
+            var reached = start
+            if case .media(let uri, let inPoint) = entry.playback {
+                reached = remux(uri, from: inPoint, for: entry, start: start, segmenter: segmenter, tolerance: frame, warnings: &warnings)
+            }
+            if reached < end {
+                let card: Slate
+                if let encoded = slate {
+                    card = encoded
+                } else {
+                    card = try Slate(video: settings.video, audio: settings.audio, title: settings.channelTitle)
+                    slate = card
+                }
+                var source = SlateSource(slate: card, start: reached, end: end)
+                _ = try segmenter.write(&source, start: reached, plannedEnd: end, tolerance: 0, title: entry.title)
+            }
+        }
+        let playlist = MediaPlaylist(
+            kind: .vod,
+            targetDuration: MediaPlaylist.targetDuration(for: segmenter.segments.map(\.duration)),
+            segments: segmenter.segments,
+            timeZone: timeline.timeZone
+        )
+        let playlistURL = settings.outputDirectory.appendingPathComponent("index.m3u8")
+        do {
+            try Data(playlist.render().utf8).write(to: playlistURL, options: .atomic)
+        } catch {
+            throw MediaError(.write, "writing", subject: playlistURL.path, reason: error.localizedDescription)
+        }
+        for warning in warnings { logger.warning("\(warning)") }
+        return RenderReport(playlist: playlistURL, segmentCount: playlist.segments.count, duration: timeline.duration, warnings: warnings)
+    }
+
+    /// Remuxes the entry's media into segments from output time `start`; returns where its content
+    /// ended (`start` when nothing could be read), adding a warning for whatever did not air.
+    private func remux(
+        _ uri: String, from inPoint: Ticks, for entry: TimelineEntry, start: Int64, segmenter: Segmenter, tolerance: Int64,
+        warnings: inout [String]
+    ) -> Int64 {
+        guard let info = catalog.info(uri) else {
+            let reason = catalog.availability(uri).map { "\($0)" } ?? "not probed"
+            warnings.append("\(entry.title): \(uri) cannot be played (\(reason)); slate airs instead")
+            return start
+        }
+        do throws(MediaError) {
+            var source = try MediaWindowSource(
+                path: catalog.path(of: uri), origin: Ticks(seconds: info.startTime).value,
+                inPoint: inPoint.value, duration: entry.duration.value, outputStart: start
+            )
+            let reached = try segmenter.write(&source, start: start, plannedEnd: start + entry.duration.value, tolerance: tolerance, title: entry.title)
+            if let error = source.readError { warnings.append("\(entry.title): \(error); slate for the rest of the slot") }
+            return reached
+        } catch {
+            let reached = max(start, segmenter.end ?? start)
+            warnings.append("\(entry.title): \(error); slate airs from \(Ticks(reached - start)) into the slot")
+            return reached
+        }
+    }
+
+    private func createDirectory(_ url: URL) throws(MediaError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw MediaError(.write, "creating", subject: url.path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// What a render produced.
+public struct RenderReport: Sendable {
+    /// The written `index.m3u8`.
+    public var playlist: URL
+    public var segmentCount: Int
+    /// The programme's length.
+    public var duration: Ticks
+    /// Everything that did not air as planned, with what aired instead.
+    public var warnings: [String]
+}
