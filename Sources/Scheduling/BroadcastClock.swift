@@ -22,7 +22,7 @@ struct BroadcastClock {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let noon = wallClock(dayOffset: 0) + Self.secondsPerDay / 2
-        let nearNoon = Date(timeIntervalSince1970: TimeInterval(noon - offset(at: noon)))
+        let nearNoon = date(of: noon - offset(at: noon))
         return Int64(calendar.startOfDay(for: nearNoon).timeIntervalSince1970)
     }
 
@@ -65,9 +65,14 @@ struct BroadcastClock {
         Int64(date.daysSince1970 + dayOffset) * Self.secondsPerDay
     }
 
+    /// `instant` (seconds since 1970) as a `Date`.
+    func date(of instant: Int64) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(instant))
+    }
+
     /// The zone's UTC offset, in seconds, at `instant`.
     private func offset(at instant: Int64) -> Int64 {
-        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+        Int64(timeZone.secondsFromGMT(for: date(of: instant)))
     }
 
     private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
