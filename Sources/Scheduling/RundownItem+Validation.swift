@@ -80,12 +80,17 @@ private struct PointValidation {
         }
     }
 
-    /// A number of seconds at least `minimum` (or, without one, greater than zero).
+    /// The longest time any `in`, `out` or `duration` may name: a week, far beyond any real item,
+    /// and far below what would overflow `Ticks`.
+    static let maximumSeconds: Double = 7 * 86_400
+
+    /// A number of seconds at least `minimum` (or, without one, greater than zero) and at most `maximumSeconds`.
     private static func seconds(_ key: Key, in object: JSONObjectReader, minimum: Double?, issues: inout [ValidationIssue]) -> Double? {
         guard let seconds = object.number(key.rawValue, issues: &issues) else { return nil }
-        let valid = minimum.map { seconds >= $0 } ?? (seconds > 0)
+        let valid = (minimum.map { seconds >= $0 } ?? (seconds > 0)) && seconds <= maximumSeconds
         guard valid else {
-            issues.append(object.path.appending(key.rawValue), "\(seconds.formattedSeconds) is out of range; expected seconds \(minimum == nil ? "> 0" : "≥ 0")")
+            let range = "\(minimum == nil ? "> 0" : "≥ 0") and ≤ \(maximumSeconds.formattedSeconds) (a week)"
+            issues.append(object.path.appending(key.rawValue), "\(seconds.formattedSeconds) is out of range; expected seconds \(range)")
             return nil
         }
         return seconds

@@ -36,7 +36,7 @@ public enum TimelineResolver {
             case .instant(let instant)?:
                 return Ticks((instant - start) * Ticks.perSecond)
             case .nonexistent(let day)?:
-                builder.warn(item.id, "hard start \(item.start.map(\.description) ?? "") does not exist on \(day) (clocks jump forward); airs back to back instead")
+                builder.warn(item.id, "hard start \(item.start?.description ?? "?") does not exist on \(day) (clocks jump forward); airs back to back instead")
                 return nil
             case nil:
                 return nil
@@ -47,7 +47,7 @@ public enum TimelineResolver {
             if let hardStart = hardStarts[index] { builder.fillGap(until: hardStart, before: item) }
             let next = hardStarts.indices.dropFirst(index + 1).first { hardStarts[$0] != nil }
             let room = next.flatMap { hardStarts[$0] }.map { $0 - builder.cursor }
-            let nextHardStart = next.map { "the hard start of \(items[$0].id) at \(items[$0].start.map(\.description) ?? "")" } ?? ""
+            let nextHardStart = next.map { "the hard start of \(items[$0].id) at \(items[$0].start?.description ?? "?")" } ?? "the end"
             if let room, room <= .zero {
                 builder.warn(item.id, "dropped: no air time left before \(nextHardStart)")
                 continue

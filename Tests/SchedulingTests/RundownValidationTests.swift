@@ -47,6 +47,11 @@ import Testing
         #expect(F.paths(F.document(items: [F.item("a", ["in": -1, "duration": 0])])) == ["items[0].in", "items[0].duration"])
     }
 
+    @Test func absurdlyLongTimesAreRejectedBeforeTheyCanOverflowTicks() {
+        let issues = F.issues(F.document(items: [F.item("a", ["duration": 1e300])]))
+        #expect(issues == [ValidationIssue(path: "items[0].duration", message: "1e+300 is out of range; expected seconds > 0 and ≤ 604800 (a week)")])
+    }
+
     @Test func anUnknownTimeZoneIsRejected() {
         let issues = F.issues(F.document(["timezone": "Mars/Olympus_Mons"]))
         #expect(issues == [ValidationIssue(path: "timezone", message: "\"Mars/Olympus_Mons\" is not a known time zone; expected an IANA name such as \"America/Mexico_City\"")])
