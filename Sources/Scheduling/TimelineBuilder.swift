@@ -1,0 +1,45 @@
+/// Lays entries end to end from offset zero, so the timeline stays contiguous by construction.
+struct TimelineBuilder {
+    /// Gaps shorter than this (1 ms) are absorbed into the entry before them instead of getting their own.
+    static let shortestGap = Ticks(Ticks.perSecond / 1000)
+
+    let fill: GapFill
+    private(set) var entries: [TimelineEntry] = []
+    private(set) var warnings: [TimelineWarning] = []
+
+    init(fill: GapFill) {
+        self.fill = fill
+    }
+
+    /// Where the next entry starts.
+    var cursor: Ticks { entries.last?.end ?? .zero }
+
+    mutating func warn(_ itemID: String?, _ message: String) {
+        warnings.append(TimelineWarning(itemID: itemID, message: message))
+    }
+
+    /// Airs `item` next for `duration`, `trimmed` short of its planned length.
+    mutating func append(_ item: RundownItem, playback: TimelineEntry.Playback, duration: Ticks, trimmed: Ticks) {
+        entries.append(TimelineEntry(offset: cursor, duration: duration, role: .item(id: item.id), playback: playback, title: item.title, trimmed: trimmed))
+    }
+
+    /// Fills the time from the cursor to `end` (the hard start of `item`):
+    /// filler loops (the last one cut) or one slate; under 1 ms extends the previous entry instead.
+    mutating func fillGap(until end: Ticks, before item: RundownItem) {
+        let gap = end - cursor
+        guard gap > .zero else { return }
+        if gap < Self.shortestGap, let last = entries.indices.last {
+            entries[last].duration = entries[last].duration + gap
+            return
+        }
+        switch fill {
+        case .slate:
+            entries.append(TimelineEntry(offset: cursor, duration: gap, role: .gap, playback: .slate, title: "Slate"))
+        case .filler(let uri, let loop):
+            while cursor < end {
+                entries.append(TimelineEntry(offset: cursor, duration: min(loop, end - cursor), role: .gap, playback: .media(uri: uri, inPoint: .zero), title: "Filler"))
+            }
+        }
+        warn(item.id, "underrun: \(gap) gap before its hard start, filled with \(fill == .slate ? "slate" : "filler")")
+    }
+}
