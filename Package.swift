@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "HLS", swiftSettings: swiftSettings),
         .target(
             name: "Playout",
-            dependencies: ["Media", "Scheduling", "HLS", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Media", "Scheduling", "HLS"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

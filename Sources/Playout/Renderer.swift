@@ -1,6 +1,5 @@
 import Foundation
 import HLS
-import Logging
 import Media
 import Scheduling
 
@@ -12,12 +11,10 @@ public struct Renderer {
 
     private let settings: RenderSettings
     private let catalog: MediaCatalog
-    private let logger: Logger
 
-    public init(settings: RenderSettings, catalog: MediaCatalog, logger: Logger) {
+    public init(settings: RenderSettings, catalog: MediaCatalog) {
         self.settings = settings
         self.catalog = catalog
-        self.logger = logger
     }
 
     /// Writes the programme; `progress` hears one line per entry. Problems with single entries
@@ -62,7 +59,6 @@ public struct Renderer {
         } catch {
             throw MediaError(.write, "writing", subject: playlistURL.path, reason: error.localizedDescription)
         }
-        for warning in warnings { logger.warning("\(warning)") }
         return RenderReport(playlist: playlistURL, segmentCount: playlist.segments.count, duration: timeline.duration, warnings: warnings)
     }
 

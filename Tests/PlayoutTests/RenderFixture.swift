@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Media
 @testable import Playout
 import Scheduling
@@ -46,7 +45,7 @@ struct RenderFixture {
         }
         let settings = RenderSettings(outputDirectory: output, segmentDuration: segmentDuration, video: RenderFixture.channelFormat,
                                       audio: .stereo48k, channelTitle: "SREtv Test")
-        let renderer = Renderer(settings: settings, catalog: MediaCatalog(root: mediaRoot, uris: uris), logger: Logger(label: "test"))
+        let renderer = Renderer(settings: settings, catalog: MediaCatalog(root: mediaRoot, uris: uris))
         let report = try renderer.render(timeline)
         return (report, try ParsedPlaylist(String(contentsOf: report.playlist, encoding: .utf8)))
     }
