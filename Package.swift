@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// Settings every SREtv target shares: Swift 6 language mode (strict concurrency) and warnings as errors.
@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,6 +27,11 @@ let package = Package(
         .target(name: "Scheduling", swiftSettings: swiftSettings),
         .target(name: "HLS", swiftSettings: swiftSettings),
         .target(
+            name: "Store",
+            dependencies: ["Scheduling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Playout",
             dependencies: ["Media", "Scheduling", "HLS"],
             swiftSettings: swiftSettings
@@ -33,15 +39,22 @@ let package = Package(
         .executableTarget(
             name: "sretv",
             dependencies: [
-                "Playout", "Scheduling", "Media",
+                "Playout", "Scheduling", "Media", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "ScheduleBenchmark",
+            dependencies: ["Scheduling"],
+            path: "Benchmarks/ScheduleBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "TestSupport", dependencies: ["HLS", "Media"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HLSTests", dependencies: ["HLS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PlayoutTests", dependencies: ["Playout", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// Store: GRDB AppDatabase (channels, rundown versions, audit and as-run logs).
