@@ -10,7 +10,7 @@ struct RenderFixture {
     var mediaRoot: URL { folder.url.appendingPathComponent("media") }
     var output: URL { folder.url.appendingPathComponent("out") }
     static let channelFormat = VideoFormat(width: 320, height: 180, frameRate: 25)
-    static let start = Date(timeIntervalSince1970: 1_796_140_800) // 2026-12-01T12:00:00Z
+    static let start = Date(timeIntervalSince1970: 1_796_126_400) // 2026-12-01T12:00:00Z
 
     init() throws {
         folder = try TemporaryDirectory("sretv-render")
