@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/media"
 echo "Generating a ${seconds}s 1280x720@25 3 Mb/s clip..."
-$sretv test-clip "$work/media/long.mp4" --format 1280x720@25 --seconds "$seconds" --video-bitrate 3000000 --gop 50 --b-frames 2 >/dev/null
+$sretv test-clip "$work/media/long.mp4" --format 1280x720@25 --seconds "$seconds" --video-bitrate 3000000 --gop 50 --b-frames 2 --grain >/dev/null
 cat > "$work/rundown.json" <<JSON
 {"channel": "bench", "date": "2026-12-01", "timezone": "America/Mexico_City",
  "items": [{"id": "long", "title": "Long clip", "start": "10:00:00",

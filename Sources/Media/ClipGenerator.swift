@@ -17,7 +17,7 @@ public enum ClipGenerator {
         let audioStream = try muxer.addStream(audio.parameters, timeBase: audio.timeBase)
         try muxer.writeHeader()
 
-        let pattern = try TestPattern(format: spec.video, label: spec.label)
+        let pattern = try TestPattern(format: spec.video, label: spec.label, grain: spec.grain)
         let picture = try Frame(picture: spec.video)
         var tone = ToneGenerator(frequency: spec.toneFrequency, amplitude: 0.25, format: spec.audio)
         let samples = try Frame(samples: audio.frameSize, format: spec.audio)

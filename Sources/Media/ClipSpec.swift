@@ -24,10 +24,13 @@ public struct ClipSpec: Sendable, Hashable {
     public var toneFrequency: Double
     /// Text burned into the picture above the frame counter (drawn in uppercase).
     public var label: String
+    /// Whether a band of moving film grain is drawn, so the encoder must really spend the bit rate
+    /// (benchmarks); plain patterns compress to a fraction of it.
+    public var grain: Bool
 
     public init(video: VideoFormat, duration: Duration, gopLength: Int? = nil, bFrames: Int = 0,
                 videoBitRate: Int = 2_000_000, audio: AudioFormat = .stereo48k,
-                toneFrequency: Double = 1_000, label: String = "SREtv TEST") {
+                toneFrequency: Double = 1_000, label: String = "SREtv TEST", grain: Bool = false) {
         self.video = video
         self.duration = duration
         self.gopLength = gopLength ?? 2 * video.frameRate
@@ -36,6 +39,7 @@ public struct ClipSpec: Sendable, Hashable {
         self.audio = audio
         self.toneFrequency = toneFrequency
         self.label = label
+        self.grain = grain
     }
 
     /// Number of video frames the clip has.

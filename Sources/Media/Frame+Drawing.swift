@@ -54,4 +54,14 @@ extension Frame {
             (start + row * stride + columns.lowerBound).update(repeating: value, count: columns.count)
         }
     }
+
+    /// Copies luma values for whole `rows` from `source`, starting at `offset` (a grain or noise band).
+    func copyLuma(rows: Range<Int>, from source: [UInt8], offset: Int) {
+        let start = plane(0), stride = lineSize(0)
+        source.withUnsafeBufferPointer { buffer in
+            for (line, row) in rows.enumerated() {
+                (start + row * stride).update(from: buffer.baseAddress! + offset + line * width, count: width)
+            }
+        }
+    }
 }

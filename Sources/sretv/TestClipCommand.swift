@@ -36,11 +36,14 @@ struct TestClipCommand: ParsableCommand {
     @Option(help: "Text burned into the picture.")
     var label: String = "SREtv TEST"
 
+    @Flag(help: "Draw moving film grain so the encoder really spends the bit rate (benchmark material).")
+    var grain = false
+
     func run() throws {
         do {
             let spec = ClipSpec(
                 video: try VideoFormat(parsing: format), duration: .seconds(seconds), gopLength: gop, bFrames: bFrames,
-                videoBitRate: videoBitrate, audio: AudioFormat(sampleRate: sampleRate, channels: 2), toneFrequency: tone, label: label
+                videoBitRate: videoBitrate, audio: AudioFormat(sampleRate: sampleRate, channels: 2), toneFrequency: tone, label: label, grain: grain
             )
             try ClipGenerator.write(spec, to: file)
             print("wrote \(file) (\(spec.video), \(spec.frameCount) frames)")
