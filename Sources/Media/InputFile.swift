@@ -49,10 +49,27 @@ public final class InputFile: @unchecked Sendable {
         return true
     }
 
+    /// The container's sample index of `stream` (decode times and keyframe flags), as the demuxer
+    /// read it from the header; empty for containers without one (MPEG-TS).
+    public func indexEntries(of stream: StreamInfo) -> [IndexEntry] {
+        guard let avStream = context?.pointee.streams[stream.index] else { return [] }
+        return (0..<avformat_index_get_entries_count(avStream)).compactMap { position in
+            avformat_index_get_entry(avStream, position).map {
+                IndexEntry(timestamp: $0.pointee.timestamp, isKeyframe: $0.pointee.flags & AVINDEX_KEYFRAME != 0)
+            }
+        }
+    }
+
     /// Seeks so that the next packets of `stream` start at the keyframe at or before `timestamp`
     /// (in that stream's time base).
     public func seek(stream: StreamInfo, toKeyframeAtOrBefore timestamp: Int64) throws(MediaError) {
         try av_seek_frame(context, Int32(stream.index), timestamp, AVSEEK_FLAG_BACKWARD)
             .check(.read, "seeking in", subject: url)
     }
+}
+
+/// One sample of a container's index: its time (in the stream's time base) and whether it is a keyframe.
+public struct IndexEntry: Sendable, Equatable {
+    public var timestamp: Int64
+    public var isKeyframe: Bool
 }

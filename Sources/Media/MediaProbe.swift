@@ -9,32 +9,86 @@ public enum MediaProbe {
         guard let primary = video ?? input.firstStream(.audio) else {
             throw MediaError(.probe, "probing", subject: path, reason: "no audio or video stream")
         }
-        var timing = StreamTiming(frameDuration: primary.frameDuration)
-        let packet = Packet()
-        do {
-            while try input.read(into: packet) {
-                guard packet.streamIndex == primary.index else { continue }
-                timing.add(packet)
-            }
-        } catch {
-            // A damaged tail: what was read before it is what plays.
-            if timing.isEmpty { throw error }
+        let timing: StreamTiming
+        if let indexed = indexedTiming(of: input, primary: primary) {
+            timing = indexed
+        } else {
+            timing = try scannedTiming(of: InputFile(url: path), primary: primary)
         }
         guard let first = timing.firstPTS, let end = timing.endPTS else {
             throw MediaError(.probe, "probing", subject: path, reason: "no packets in the \(primary.parameters.mediaType.rawValue) stream")
         }
-        let seconds = { (pts: Int64) in primary.timeBase.rescale(pts - first, to: .mpegTS) }
+        let seconds = { (pts: Int64) in Double(primary.timeBase.rescale(pts - first, to: .mpegTS)) / 90_000 }
         return MediaInfo(
             path: path,
             container: input.formatName,
             startTime: Double(primary.timeBase.rescale(first, to: .mpegTS)) / 90_000,
-            duration: Double(seconds(end)) / 90_000,
+            duration: seconds(end),
             bitRate: input.bitRate,
             streams: input.streams.map(MediaInfo.Stream.init),
-            keyframes: video == nil ? [] : timing.keyframes.map { Double(seconds($0)) / 90_000 },
+            keyframes: video == nil ? [] : timing.keyframes.map(seconds),
             hasBFrames: timing.hasReordering,
             incompatibilities: incompatibilities(of: input)
         )
+    }
+
+    /// Reads every packet of `primary`. A damaged tail ends the scan: what was read before it is what plays.
+    private static func scannedTiming(of input: InputFile, primary: StreamInfo) throws(MediaError) -> StreamTiming {
+        var timing = StreamTiming(frameDuration: primary.frameDuration)
+        do {
+            try read(input, primary) { packet in
+                timing.add(packet)
+                return true
+            }
+        } catch {
+            if timing.isEmpty { throw error }
+        }
+        return timing
+    }
+
+    /// For containers that index every sample (MP4/MOV): keyframe times from the index, without
+    /// reading the media. The index holds decode times, so the first GOP is read to learn how far
+    /// presentation trails decoding, and the last GOP to measure the exact end and to check that
+    /// the index's last keyframe really lands where computed. Nil when any of that does not hold
+    /// (the caller then scans every packet).
+    private static func indexedTiming(of input: InputFile, primary: StreamInfo) -> StreamTiming? {
+        let index = input.indexEntries(of: primary)
+        guard Int64(index.count) == primary.frameCount, index.first?.isKeyframe == true, let lastKeyframe = index.last(where: \.isKeyframe) else {
+            return nil
+        }
+        var head = StreamTiming(frameDuration: primary.frameDuration)
+        var tail = head
+        do {
+            try read(input, primary) { packet in
+                if packet.isKeyframe, !head.isEmpty { return false }
+                head.add(packet)
+                return true
+            }
+            guard let firstKeyframe = head.keyframes.first, let firstDTS = head.firstDTS, firstDTS == index[0].timestamp else { return nil }
+            let delay = firstKeyframe - firstDTS
+            try input.seek(stream: primary, toKeyframeAtOrBefore: lastKeyframe.timestamp + delay)
+            try read(input, primary) { packet in
+                tail.add(packet)
+                return true
+            }
+            guard tail.keyframes.first == lastKeyframe.timestamp + delay, let end = tail.endPTS else { return nil }
+            return StreamTiming(
+                firstPTS: head.firstPTS, endPTS: end,
+                keyframes: index.filter(\.isKeyframe).map { $0.timestamp + delay },
+                hasReordering: head.hasReordering || tail.hasReordering
+            )
+        } catch {
+            return nil
+        }
+    }
+
+    /// Feeds `primary`'s packets to `body` until the input ends or `body` returns false.
+    private static func read(_ input: InputFile, _ primary: StreamInfo, _ body: (Packet) -> Bool) throws(MediaError) {
+        let packet = Packet()
+        while try input.read(into: packet) {
+            guard packet.streamIndex == primary.index else { continue }
+            guard body(packet) else { return }
+        }
     }
 
     private static func incompatibilities(of input: InputFile) -> [String] {
@@ -53,12 +107,22 @@ public enum MediaProbe {
 struct StreamTiming {
     let frameDuration: Int64?
     private(set) var firstPTS: Int64?
+    private(set) var firstDTS: Int64?
     private(set) var endPTS: Int64?
     private(set) var keyframes: [Int64] = []
     private(set) var hasReordering = false
     private var lastPTS: Int64?
 
     init(frameDuration: Int64?) { self.frameDuration = frameDuration }
+
+    /// Timing measured in another way (the container's index).
+    init(firstPTS: Int64?, endPTS: Int64, keyframes: [Int64], hasReordering: Bool) {
+        frameDuration = nil
+        self.firstPTS = firstPTS
+        self.endPTS = endPTS
+        self.keyframes = keyframes
+        self.hasReordering = hasReordering
+    }
 
     var isEmpty: Bool { firstPTS == nil }
 
@@ -67,12 +131,12 @@ struct StreamTiming {
         if let last = lastPTS, pts < last { hasReordering = true }
         lastPTS = pts
         firstPTS = min(firstPTS ?? pts, pts)
+        if firstDTS == nil { firstDTS = packet.dts }
         let length = packet.duration > 0 ? packet.duration : (frameDuration ?? 0)
         endPTS = max(endPTS ?? pts + length, pts + length)
         if packet.isKeyframe { keyframes.append(pts) }
     }
 }
-
 extension MediaInfo.Stream {
     init(_ stream: StreamInfo) {
         let p = stream.parameters

@@ -11,7 +11,11 @@ public struct StreamInfo: Sendable {
     /// Average frame rate (video; 0/0 when unknown).
     public let frameRate: Rational
 
+    /// Number of frames the container header declares (0 when unknown).
+    public let frameCount: Int64
+
     init(_ stream: UnsafeMutablePointer<AVStream>, index: Int) {
+        frameCount = stream.pointee.nb_frames
         self.index = index
         parameters = CodecParameters(copying: stream.pointee.codecpar)
         timeBase = Rational(stream.pointee.time_base)

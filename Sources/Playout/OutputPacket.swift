@@ -1,7 +1,7 @@
 import Media
 
 /// A packet on the channel's output clock (90 kHz), tagged with its output stream.
-struct OutputPacket {
+struct OutputPacket: Sendable {
     /// The packet, its pts and dts already rewritten to the output clock.
     let packet: Packet
     /// Index into the source's `streams`.

@@ -47,6 +47,7 @@ public struct Renderer {
                 _ = try segmenter.write(&source, start: reached, plannedEnd: end, tolerance: 0, title: entry.title)
             }
         }
+        try segmenter.finish()
         let playlist = MediaPlaylist(
             kind: .vod,
             targetDuration: MediaPlaylist.targetDuration(for: segmenter.segments.map(\.duration)),

@@ -12,8 +12,13 @@ final class Segmenter {
     /// Longest segment that still rounds to the target duration, in 90 kHz ticks.
     private let limit: Int64
     private let programDateTime: (Int64) -> Date
+    private let writer = SegmentWriterQueue()
     private(set) var nextSequence: Int
-    /// Segments written so far, in order.
+    /// Waits until every segment listed in `segments` is complete on disk (rule P1: only then may a
+    /// playlist name them); throws the first write error.
+    func finish() throws(MediaError) { try writer.drain() }
+
+    /// Segments cut so far, in order (on disk once `finish()` returned).
     private(set) var segments: [MediaSegment] = []
     /// Output-clock end of the last segment written.
     private(set) var end: Int64?
@@ -56,11 +61,7 @@ final class Segmenter {
 
     private func flush<Source: EntrySource>(_ piece: SegmentRun.Piece, source: Source, title: String) throws(MediaError) {
         let name = String(format: "segment-%06d.ts", nextSequence)
-        let writer = try SegmentWriter(path: directory.appendingPathComponent(name).path, streams: source.streams)
-        for packet in piece.packets {
-            try writer.write(packet.packet, stream: packet.stream)
-        }
-        try writer.finish()
+        try writer.write(path: directory.appendingPathComponent(name).path, streams: source.streams, packets: piece.packets)
         segments.append(MediaSegment(
             uri: name,
             duration: Double(piece.end - piece.start) / 90_000,
