@@ -10,11 +10,12 @@ extension Channel: FetchableRecord, PersistableRecord {
     }
 
     public init(row: Row) throws {
+        let id: String = row[Columns.id]
         let identifier: String = row[Columns.timeZone]
         guard let timeZone = TimeZone(identifier: identifier) else {
-            throw StoreError.storage("channel \(String(describing: row[Columns.id] as String?)) has unknown time zone \(String(reflecting: identifier))")
+            throw StoreError.storage("channel \(id) has unknown time zone \(String(reflecting: identifier)); set a known IANA name")
         }
-        self.init(id: row[Columns.id], name: row[Columns.name], timeZone: timeZone, createdAt: row[Columns.createdAt])
+        self.init(id: id, name: row[Columns.name], timeZone: timeZone, createdAt: row[Columns.createdAt])
     }
 
     public func encode(to container: inout PersistenceContainer) {
