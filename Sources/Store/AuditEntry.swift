@@ -1,0 +1,47 @@
+import Foundation
+import Scheduling
+
+/// One state change, who made it and when; written in the transaction that made the change.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    /// What kind of change an audit entry records.
+    public enum Action: String, Sendable, Hashable, Codable {
+        case channelCreate = "channel.create"
+        case rundownSave = "rundown.save"
+        case rundownPublish = "rundown.publish"
+        case blockSave = "block.save"
+    }
+
+    /// Assigned by the database, rising in the order the changes were made.
+    public var id: Int64?
+    public var at: Date
+    public var actor: String
+    public var action: Action
+    public var channel: String?
+    public var date: BroadcastDate?
+    /// The rundown version before the change (the base of a save, the previously published one).
+    public var oldVersion: Int?
+    /// The rundown version after the change (the one saved or published).
+    public var newVersion: Int?
+    public var detail: String?
+
+    public init(
+        id: Int64? = nil, at: Date, actor: String, action: Action, channel: String? = nil, date: BroadcastDate? = nil,
+        oldVersion: Int? = nil, newVersion: Int? = nil, detail: String? = nil
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.channel = channel
+        self.date = date
+        self.oldVersion = oldVersion
+        self.newVersion = newVersion
+        self.detail = detail
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, at, actor, action
+        case channel = "channelId"
+        case date, oldVersion, newVersion, detail
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A TV channel: the owner of rundowns, blocks and as-run entries.
+public struct Channel: Sendable, Hashable {
+    /// Lowercase letters, digits and `-`, starting with a letter or digit, at most 63 characters.
+    public var id: String
+    public var name: String
+    /// The wall clock the channel's rundowns are planned in.
+    public var timeZone: TimeZone
+    public var createdAt: Date
+
+    public init(id: String, name: String, timeZone: TimeZone, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.timeZone = timeZone
+        self.createdAt = createdAt
+    }
+
+    /// Whether `id` is a valid channel id: `^[a-z0-9][a-z0-9-]{0,62}$`.
+    public static func isValidID(_ id: String) -> Bool {
+        id.wholeMatch(of: /[a-z0-9][a-z0-9-]{0,62}/) != nil
+    }
+}

@@ -1,0 +1,3 @@
+import GRDB
+
+extension RundownPublication: FetchableRecord, PersistableRecord {}

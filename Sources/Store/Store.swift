@@ -1,1 +1,0 @@
-// Store: GRDB AppDatabase (channels, rundown versions, audit and as-run logs).

@@ -1,0 +1,67 @@
+import Foundation
+import Scheduling
+
+/// Why a store operation was refused or failed. `code` is stable for APIs and logs;
+/// `description` says what was wrong, where, and what to do.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A save named `expected` as its base (nil: a new rundown) but `current` is the latest
+    /// version, saved by `savedBy` at `savedAt`. Nothing was written.
+    case conflict(channel: String, date: BroadcastDate, expected: Int?, current: Int, savedBy: String, savedAt: Date)
+    /// Something the operation needs does not exist.
+    case notFound(Missing)
+    /// A channel with this id already exists.
+    case channelExists(String)
+    /// An argument was refused: `field` names it, `reason` says why and what is expected.
+    case invalid(field: String, reason: String)
+    /// SQLite (or decoding what it holds) failed; the message is the underlying error's.
+    case storage(String)
+
+    /// What a `notFound` error was looking for.
+    public enum Missing: Sendable, Hashable, CustomStringConvertible {
+        case channel(String)
+        /// No version at all of this rundown has been saved.
+        case rundown(channel: String, date: BroadcastDate)
+        case rundownVersion(channel: String, date: BroadcastDate, version: Int)
+
+        public var description: String {
+            switch self {
+            case .channel(let id): "channel \(String(reflecting: id))"
+            case .rundown(let channel, let date): "rundown of \(channel) for \(date)"
+            case .rundownVersion(let channel, let date, let version): "version \(version) of the rundown of \(channel) for \(date)"
+            }
+        }
+    }
+
+    /// Wraps any error thrown inside a database access; a `StoreError` passes through unchanged.
+    init(_ error: any Error) {
+        self = error as? StoreError ?? .storage(String(describing: error))
+    }
+
+    /// A short stable name for the kind of error: `conflict`, `not-found`, `exists`, `invalid`, `storage`.
+    public var code: String {
+        switch self {
+        case .conflict: "conflict"
+        case .notFound: "not-found"
+        case .channelExists: "exists"
+        case .invalid: "invalid"
+        case .storage: "storage"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .conflict(let channel, let date, let expected, let current, let savedBy, let savedAt):
+            let base = expected.map { "version \($0)" } ?? "no earlier version"
+            return "the rundown of \(channel) for \(date) was saved as version \(current) by \(savedBy) at \(savedAt.ISO8601Format()) "
+                + "while this edit was based on \(base); load version \(current), reapply the changes and save again"
+        case .notFound(let missing):
+            return "\(missing) does not exist"
+        case .channelExists(let id):
+            return "channel \(String(reflecting: id)) already exists; choose another id"
+        case .invalid(let field, let reason):
+            return "\(field): \(reason)"
+        case .storage(let message):
+            return "database error: \(message)"
+        }
+    }
+}

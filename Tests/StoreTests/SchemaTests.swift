@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+@testable import Store
+import TestSupport
+import Testing
+
+struct SchemaTests {
+    @Test func migrationFromEmptyCreatesEveryTable() throws {
+        let fixture = try StoreFixture()
+        let (tables, migrations) = try fixture.database.writer.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            )
+        }
+        #expect(tables == ["asRun", "auditLog", "channel", "grdb_migrations", "mediaAsset", "recurringBlock", "rundownPublication", "rundownVersion"])
+        #expect(migrations == ["v1"])
+    }
+
+    @Test func fileDatabaseIsWALWithForeignKeysFullSyncAndBusyTimeout() throws {
+        let fixture = try StoreFixture()
+        // Reopening runs the migrator again on a migrated file and applies the settings again.
+        for database in [fixture.database, try AppDatabase.open(at: fixture.path)] {
+            let pragmas = try database.writer.writeWithoutTransaction { db in
+                [
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try String.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                    try String.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try String.fetchOne(db, sql: "PRAGMA busy_timeout"),
+                ]
+            }
+            #expect(pragmas == ["wal", "1", "2", "5000"])
+            #expect(try database.channels().map(\.id) == ["news"])
+        }
+        #expect(FileManager.default.fileExists(atPath: fixture.path + "-wal"))
+    }
+
+    @Test func inMemoryDatabaseHasTheSchemaAndEnforcesForeignKeys() throws {
+        let database = try AppDatabase.inMemory()
+        #expect(try database.channels().isEmpty)
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in
+                try db.execute(sql: "INSERT INTO recurringBlock (channelId, title, definition, createdAt) VALUES ('ghost', 't', '{}', '2026-01-01')")
+            }
+        }
+        #expect(try database.integrityCheck() == "ok")
+    }
+}
