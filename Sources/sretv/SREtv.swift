@@ -5,6 +5,9 @@ struct SREtv: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sretv",
         abstract: "SREtv: rundowns, schedule engine and HLS playout for internal TV channels.",
-        subcommands: [ValidateCommand.self, RenderCommand.self, ProbeCommand.self, DemoMediaCommand.self, TestClipCommand.self]
+        subcommands: [
+            ValidateCommand.self, RenderCommand.self, ProbeCommand.self, DemoMediaCommand.self, TestClipCommand.self,
+            ChannelCommand.self, RundownCommand.self, DatabaseCommand.self,
+        ]
     )
 }
