@@ -45,11 +45,7 @@ struct RundownCommand: ParsableCommand {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish a stored version (default: the latest): the one that airs.")
 
-        @Argument(help: "Channel id.")
-        var channel: String
-
-        @Argument(help: "Broadcast date, YYYY-MM-DD.")
-        var date: BroadcastDateArgument
+        @OptionGroup var day: ChannelDay
 
         @Option(help: "The version to publish (default: the latest).")
         var version: Int?
@@ -60,22 +56,18 @@ struct RundownCommand: ParsableCommand {
         func run() throws {
             let published: Int
             do {
-                published = try data.open().publish(channel: channel, date: date.value, version: version, actor: actor.name)
+                published = try data.open().publish(channel: day.channel, date: day.date, version: version, actor: actor.name)
             } catch {
                 throw CLIError("cannot publish: \(error)")
             }
-            print("published version \(published) of \(channel) \(date.value)")
+            print("published version \(published) of \(day.channel) \(day.date)")
         }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a stored rundown (default: the latest version) as JSON.")
 
-        @Argument(help: "Channel id.")
-        var channel: String
-
-        @Argument(help: "Broadcast date, YYYY-MM-DD.")
-        var date: BroadcastDateArgument
+        @OptionGroup var day: ChannelDay
 
         @Option(help: "The version to show (default: the latest).")
         var version: Int?
@@ -86,12 +78,12 @@ struct RundownCommand: ParsableCommand {
             let database = try data.open()
             let saved: SavedRundown?
             do {
-                saved = try version.map { try database.rundownVersion(channel: channel, date: date.value, version: $0) }
-                    ?? database.latestRundown(channel: channel, date: date.value)
+                saved = try version.map { try database.rundownVersion(channel: day.channel, date: day.date, version: $0) }
+                    ?? database.latestRundown(channel: day.channel, date: day.date)
             } catch {
                 throw CLIError("cannot read the rundown: \(error)")
             }
-            guard let saved else { throw CLIError("no rundown of \(channel) for \(date.value)\(version.map { " at version \($0)" } ?? "")") }
+            guard let saved else { throw CLIError("no rundown of \(day.channel) for \(day.date)\(version.map { " at version \($0)" } ?? "")") }
             FileHandle.standardError.write(Data("version \(saved.version) saved by \(saved.savedBy) at \(saved.savedAt)\(saved.isPublished ? ", published" : ", draft")\n".utf8))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -100,12 +92,17 @@ struct RundownCommand: ParsableCommand {
     }
 }
 
-/// A `YYYY-MM-DD` command-line argument.
-struct BroadcastDateArgument: ExpressibleByArgument {
-    let value: BroadcastDate
+/// The channel and broadcast day a rundown command is about.
+struct ChannelDay: ParsableArguments {
+    @Argument(help: "Channel id.")
+    var channel: String
 
-    init?(argument: String) {
-        guard let date = BroadcastDate(argument) else { return nil }
-        value = date
+    @Argument(help: "Broadcast date, YYYY-MM-DD.", transform: ChannelDay.parseDate)
+    var date: BroadcastDate
+
+    /// Reads a `YYYY-MM-DD` argument.
+    static func parseDate(_ text: String) throws -> BroadcastDate {
+        guard let date = BroadcastDate(text) else { throw ValidationError("\(text) is not a date; expected YYYY-MM-DD") }
+        return date
     }
 }
