@@ -41,6 +41,8 @@ public final class CodecParameters: @unchecked Sendable {
     public var height: Int { Int(pointer.pointee.height) }
     /// Samples per second (audio).
     public var sampleRate: Int { Int(pointer.pointee.sample_rate) }
+    /// Samples per audio frame (0 when the codec does not say).
+    public var frameSize: Int { Int(pointer.pointee.frame_size) }
     /// Channel count (audio).
     public var channels: Int { Int(pointer.pointee.ch_layout.nb_channels) }
 

@@ -30,6 +30,9 @@ public struct MediaInfo: Sendable, Codable, Equatable {
     public var keyframes: [Double]
     /// Whether the video has frames that are decoded before they are shown (B-frames).
     public var hasBFrames: Bool
+    /// Times the source's timestamps jumped (concatenated recordings, resets). They are smoothed
+    /// over, and such a file is read from its start rather than seeked in.
+    public var timestampJumps: Int
     /// Reasons the file cannot be copied into HLS as it is (empty when it can).
     public var incompatibilities: [String]
 

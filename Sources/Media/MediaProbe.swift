@@ -28,13 +28,14 @@ public enum MediaProbe {
             streams: input.streams.map(MediaInfo.Stream.init),
             keyframes: video == nil ? [] : timing.keyframes.map(seconds),
             hasBFrames: timing.hasReordering,
+            timestampJumps: timing.jumps,
             incompatibilities: incompatibilities(of: input)
         )
     }
 
     /// Reads every packet of `primary`. A damaged tail ends the scan: what was read before it is what plays.
     private static func scannedTiming(of input: InputFile, primary: StreamInfo) throws(MediaError) -> StreamTiming {
-        var timing = StreamTiming(frameDuration: primary.frameDuration)
+        var timing = StreamTiming(stream: primary)
         do {
             try read(input, primary) { packet in
                 timing.add(packet)
@@ -56,7 +57,7 @@ public enum MediaProbe {
         guard Int64(index.count) == primary.frameCount, index.first?.isKeyframe == true, let lastKeyframe = index.last(where: \.isKeyframe) else {
             return nil
         }
-        var head = StreamTiming(frameDuration: primary.frameDuration)
+        var head = StreamTiming(stream: primary)
         var tail = head
         do {
             try read(input, primary) { packet in
@@ -103,9 +104,11 @@ public enum MediaProbe {
     }
 }
 
-/// Running timing facts of one stream's packets, in the stream's time base.
+/// Running timing facts of one stream's packets, in the stream's time base, on the continuous
+/// clock that `TimestampContinuity` keeps.
 struct StreamTiming {
-    let frameDuration: Int64?
+    private let packetLength: Int64
+    private var continuity: TimestampContinuity
     private(set) var firstPTS: Int64?
     private(set) var firstDTS: Int64?
     private(set) var endPTS: Int64?
@@ -113,11 +116,15 @@ struct StreamTiming {
     private(set) var hasReordering = false
     private var lastPTS: Int64?
 
-    init(frameDuration: Int64?) { self.frameDuration = frameDuration }
+    init(stream: StreamInfo) {
+        packetLength = stream.packetLength
+        continuity = stream.continuity()
+    }
 
     /// Timing measured in another way (the container's index).
     init(firstPTS: Int64?, endPTS: Int64, keyframes: [Int64], hasReordering: Bool) {
-        frameDuration = nil
+        packetLength = 0
+        continuity = TimestampContinuity(frameLength: 1, threshold: .max)
         self.firstPTS = firstPTS
         self.endPTS = endPTS
         self.keyframes = keyframes
@@ -126,13 +133,17 @@ struct StreamTiming {
 
     var isEmpty: Bool { firstPTS == nil }
 
+    /// Timestamp jumps the source had (each smoothed over).
+    var jumps: Int { continuity.jumps }
+
     mutating func add(_ packet: Packet) {
-        guard let pts = packet.pts ?? packet.dts else { return }
+        let corrected = continuity.correct(pts: packet.pts, dts: packet.dts)
+        guard let pts = corrected.pts ?? corrected.dts else { return }
         if let last = lastPTS, pts < last { hasReordering = true }
         lastPTS = pts
         firstPTS = min(firstPTS ?? pts, pts)
-        if firstDTS == nil { firstDTS = packet.dts }
-        let length = packet.duration > 0 ? packet.duration : (frameDuration ?? 0)
+        if firstDTS == nil { firstDTS = corrected.dts }
+        let length = packet.duration > 0 ? packet.duration : packetLength
         endPTS = max(endPTS ?? pts + length, pts + length)
         if packet.isKeyframe { keyframes.append(pts) }
     }

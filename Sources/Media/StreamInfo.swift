@@ -28,4 +28,20 @@ public struct StreamInfo: Sendable {
         guard frameRate.num > 0, frameRate.den > 0 else { return nil }
         return Rational(frameRate.den, frameRate.num).rescale(1, to: timeBase)
     }
+
+    /// One packet's usual length in `timeBase`: a video frame, an audio frame (the codec's frame
+    /// size, else 1024 samples), or 1/25 s when neither is known.
+    public var packetLength: Int64 {
+        if parameters.mediaType == .video, let frame = frameDuration { return frame }
+        if parameters.sampleRate > 0 {
+            let samples = parameters.frameSize > 0 ? parameters.frameSize : 1024
+            return Rational(Int32(samples), Int32(parameters.sampleRate)).rescale(1, to: timeBase)
+        }
+        return Rational(1, 25).rescale(1, to: timeBase)
+    }
+
+    /// A fresh continuity corrector for this stream: jumps back, or forward by more than two seconds.
+    public func continuity() -> TimestampContinuity {
+        TimestampContinuity(frameLength: packetLength, threshold: Rational(2, 1).rescale(1, to: timeBase))
+    }
 }

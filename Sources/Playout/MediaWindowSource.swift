@@ -20,8 +20,10 @@ struct MediaWindowSource: EntrySource {
     let streams: [CodecParameters]
     private(set) var contentEnd: Int64
 
-    /// Opens `path` and positions it at `inPoint` (seconds-exact ticks from the file's first frame, `origin`).
-    init(path: String, origin: Int64, inPoint: Int64, duration: Int64, outputStart: Int64) throws(MediaError) {
+    /// Opens `path` and positions it at `inPoint` (ticks from the file's first frame, `origin`).
+    /// A file whose timestamps jump (`seekable` false) is read from its start instead, so its
+    /// continuous clock is the one the probe measured.
+    init(path: String, origin: Int64, inPoint: Int64, duration: Int64, outputStart: Int64, seekable: Bool) throws(MediaError) {
         input = try InputFile(url: path)
         selected = [input.firstStream(.video), input.firstStream(.audio)].compactMap { $0 }
         guard !selected.isEmpty else { throw MediaError(.probe, "opening", subject: path, reason: "no audio or video stream") }
@@ -32,7 +34,7 @@ struct MediaWindowSource: EntrySource {
         self.outputStart = outputStart
         contentEnd = outputStart
         tracks = selected.map { TrackCut(stream: $0) }
-        if inPoint > 0 {
+        if inPoint > 0, seekable {
             let first = selected[primary]
             try input.seek(stream: first, toKeyframeAtOrBefore: Rational.mpegTS.rescale(windowStart, to: first.timeBase))
         }
@@ -51,21 +53,21 @@ struct MediaWindowSource: EntrySource {
                   let time = tracks[slot].accept(packet, window: windowStart..<windowEnd, isPrimary: slot == primary)
             else { continue }
             let shift = outputStart - windowStart
-            let stream = selected[slot]
-            packet.pts = time + shift
-            packet.dts = packet.dts.map { stream.timeBase.rescale($0, to: .mpegTS) + shift }
-            packet.duration = stream.timeBase.rescale(packet.duration, to: .mpegTS)
+            packet.pts = time.pts + shift
+            packet.dts = time.dts.map { $0 + shift }
+            packet.duration = selected[slot].timeBase.rescale(packet.duration, to: .mpegTS)
             contentEnd = max(contentEnd, tracks[slot].end + shift)
-            return OutputPacket(packet: packet, stream: slot, time: time + shift, isCutPoint: slot == primary && packet.isKeyframe)
+            return OutputPacket(packet: packet, stream: slot, time: time.pts + shift, isCutPoint: slot == primary && packet.isKeyframe)
         }
         return nil
     }
 }
 
-/// The in/out decision for one stream of a media window, on the source's 90 kHz clock.
+/// The in/out decision for one stream of a media window, on the source's continuous 90 kHz clock.
 struct TrackCut {
     let stream: StreamInfo
     private let frameLength: Int64
+    private var continuity: TimestampContinuity
     private var started = false
     private var highest: Int64 = .min
     private(set) var done = false
@@ -74,18 +76,16 @@ struct TrackCut {
 
     init(stream: StreamInfo) {
         self.stream = stream
-        if let frame = stream.frameDuration, stream.parameters.mediaType == .video {
-            frameLength = stream.timeBase.rescale(frame, to: .mpegTS)
-        } else if stream.parameters.sampleRate > 0 {
-            frameLength = 1024 * 90_000 / Int64(stream.parameters.sampleRate)
-        } else {
-            frameLength = 3600
-        }
+        frameLength = stream.timeBase.rescale(stream.packetLength, to: .mpegTS)
+        continuity = stream.continuity()
     }
 
-    /// Returns the packet's presentation time (90 kHz, source clock) when it belongs in the window, else nil.
-    mutating func accept(_ packet: Packet, window: Range<Int64>, isPrimary: Bool) -> Int64? {
-        guard !done, let raw = packet.pts ?? packet.dts else { return nil }
+    /// The packet's presentation and decode times (90 kHz, continuous source clock) when it
+    /// belongs in the window, else nil.
+    mutating func accept(_ packet: Packet, window: Range<Int64>, isPrimary: Bool) -> (pts: Int64, dts: Int64?)? {
+        guard !done else { return nil }
+        let corrected = continuity.correct(pts: packet.pts, dts: packet.dts)
+        guard let raw = corrected.pts ?? corrected.dts else { return nil }
         let time = stream.timeBase.rescale(raw, to: .mpegTS)
         let length = packet.duration > 0 ? stream.timeBase.rescale(packet.duration, to: .mpegTS) : frameLength
         let tolerance = frameLength / 2
@@ -106,6 +106,6 @@ struct TrackCut {
             highest = time
             end = max(end, time + length)
         }
-        return time
+        return (time, corrected.dts.map { stream.timeBase.rescale($0, to: .mpegTS) })
     }
 }

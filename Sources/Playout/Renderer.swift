@@ -77,7 +77,7 @@ public struct Renderer {
         do throws(MediaError) {
             var source = try MediaWindowSource(
                 path: catalog.path(of: uri), origin: Ticks(seconds: info.startTime).value,
-                inPoint: inPoint.value, duration: entry.duration.value, outputStart: start
+                inPoint: inPoint.value, duration: entry.duration.value, outputStart: start, seekable: info.timestampJumps == 0
             )
             let reached = try segmenter.write(&source, start: start, plannedEnd: start + entry.duration.value, tolerance: tolerance, title: entry.title)
             if let error = source.readError { warnings.append("\(entry.title): \(error); slate for the rest of the slot") }
