@@ -22,7 +22,7 @@ public struct Renderer {
     public func render(_ timeline: Timeline, progress: (String) -> Void = { _ in }) throws(MediaError) -> RenderReport {
         try createDirectory(settings.outputDirectory)
         var slate: Slate?
-        let segmenter = Segmenter(directory: settings.outputDirectory, targetDuration: settings.segmentDuration) {
+        let segmenter = Segmenter(directory: settings.outputDirectory) {
             timeline.date(at: Ticks($0 - Renderer.clockOrigin))
         }
         let frame = Int64(90_000 / settings.video.frameRate)
@@ -43,8 +43,8 @@ public struct Renderer {
                     card = try Slate(video: settings.video, audio: settings.audio, title: settings.channelTitle)
                     slate = card
                 }
-                var source = SlateSource(slate: card, start: reached, end: end)
-                _ = try segmenter.write(&source, start: reached, plannedEnd: end, tolerance: 0, title: entry.title)
+                var cutter = cutter(SlateSource(slate: card, start: reached, end: end), start: reached, end: end, tolerance: 0)
+                try segmenter.write(&cutter, title: entry.title)
             }
         }
         try segmenter.finish()
@@ -74,19 +74,28 @@ public struct Renderer {
             warnings.append("\(entry.title): \(uri) cannot be played (\(reason)); slate airs instead")
             return start
         }
-        do throws(MediaError) {
-            var source = try MediaWindowSource(
+        let source: MediaWindowSource
+        do {
+            source = try MediaWindowSource(
                 path: catalog.path(of: uri), origin: Ticks(seconds: info.startTime).value,
                 inPoint: inPoint.value, duration: entry.duration.value, outputStart: start, seekable: info.timestampJumps == 0
             )
-            let reached = try segmenter.write(&source, start: start, plannedEnd: start + entry.duration.value, tolerance: tolerance, title: entry.title)
-            if let error = source.readError { warnings.append("\(entry.title): \(error); slate for the rest of the slot") }
-            return reached
         } catch {
-            let reached = max(start, segmenter.end ?? start)
-            warnings.append("\(entry.title): \(error); slate airs from \(Ticks(reached - start)) into the slot")
-            return reached
+            warnings.append("\(entry.title): \(error); slate airs instead")
+            return start
         }
+        var cutter = cutter(source, start: start, end: start + entry.duration.value, tolerance: tolerance)
+        do {
+            try segmenter.write(&cutter, title: entry.title)
+        } catch {
+            warnings.append("\(entry.title): \(error); slate airs from \(Ticks(cutter.end - start)) into the slot")
+        }
+        if let error = cutter.source.readError { warnings.append("\(entry.title): \(error); slate for the rest of the slot") }
+        return cutter.end
+    }
+
+    private func cutter<Source: EntrySource>(_ source: Source, start: Int64, end: Int64, tolerance: Int64) -> SegmentCutter<Source> {
+        SegmentCutter(source: source, start: start, plannedEnd: end, tolerance: tolerance, targetDuration: settings.segmentDuration)
     }
 
     private func createDirectory(_ url: URL) throws(MediaError) {
