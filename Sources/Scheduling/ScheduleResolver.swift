@@ -18,7 +18,8 @@ public enum ScheduleResolver {
     ///   - media: facts for a file by its path; nil when there is no such file.
     ///   - liveAllowed: false for an offline render, where live feeds cannot be recorded.
     public static func resolve(_ schedule: ChannelSchedule, from: BroadcastDate, through: BroadcastDate, media: (String) -> MediaAvailability?, liveAllowed: Bool) -> Timeline {
-        let start = BroadcastClock(timeZone: schedule.timeZone, date: from).startOfDay
+        let clock = BroadcastClock(timeZone: schedule.timeZone, date: from)
+        let start = clock.startOfDay
         var layout = TimelineLayout()
         var date = from
         while date <= through {
@@ -27,6 +28,6 @@ public enum ScheduleResolver {
         }
         let end = BroadcastClock(timeZone: schedule.timeZone, date: max(date, from)).startOfDay
         let (entries, warnings) = layout.resolve(from: start, until: (end, "the end of \(through)"), media: media, liveAllowed: liveAllowed)
-        return Timeline(channel: schedule.channel, timeZone: schedule.timeZone, start: Date(timeIntervalSince1970: TimeInterval(start)), entries: entries, warnings: warnings)
+        return Timeline(channel: schedule.channel, timeZone: schedule.timeZone, start: clock.date(of: start), entries: entries, warnings: warnings)
     }
 }

@@ -104,7 +104,7 @@ private struct ProgrammeWriter {
     private mutating func time(_ instant: Int64, to writer: inout XMLWriter) {
         let offset = offsets.offset(at: instant)
         let local = instant + Int64(offset)
-        let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        let days = Int(BroadcastClock.floorDivide(local, 86_400))
         let date = BroadcastDate.epoch.adding(days: days)
         let seconds = Int(local - Int64(days) * 86_400)
         writer.digits(date.year, width: 4)
