@@ -41,7 +41,7 @@ struct BroadcastClock {
 
     private func place(_ time: LocalTime, notBefore previous: Int64) -> Placement {
         let previousWallClock = previous + offset(at: previous)
-        var dayOffset = Int(floorDivide(previousWallClock, Self.secondsPerDay)) - date.daysSince1970
+        var dayOffset = Int(Self.floorDivide(previousWallClock, Self.secondsPerDay)) - date.daysSince1970
         while true {
             let candidates = instants(of: time.secondsSinceMidnight, dayOffset: dayOffset)
             if let instant = candidates.first(where: { $0 >= previous }) { return .instant(instant) }
@@ -75,7 +75,8 @@ struct BroadcastClock {
         Int64(timeZone.secondsFromGMT(for: date(of: instant)))
     }
 
-    private func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+    /// `a / b` rounded towards minus infinity (`b` > 0).
+    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
         a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 }

@@ -31,6 +31,9 @@ public struct BroadcastDate: Sendable, Hashable, Comparable, TextRepresentable {
         }
     }
 
+    /// 1970-01-01, the day `daysSince1970` counts from.
+    public static let epoch = BroadcastDate(uncheckedYear: 1970, month: 1, day: 1)
+
     /// Days from 1970-01-01 to this day (negative before it); exact integer math.
     public var daysSince1970: Int {
         // Howard Hinnant's days_from_civil.

@@ -59,14 +59,30 @@ public struct TimelineEntry: Sendable, Hashable {
     public var title: String
     /// How much of the item's planned length a hard start cut off (zero when none).
     public var trimmed: Ticks
+    /// What the EPG tells about the item; nil for gaps.
+    public var details: Details?
 
-    public init(offset: Ticks, duration: Ticks, role: Role, playback: Playback, title: String, trimmed: Ticks = .zero) {
+    /// What the rundown says about an item beyond its title, for programme guides.
+    public struct Details: Sendable, Hashable {
+        public var description: String?
+        public var category: String?
+        public var tags: [String]
+
+        public init(description: String? = nil, category: String? = nil, tags: [String] = []) {
+            self.description = description
+            self.category = category
+            self.tags = tags
+        }
+    }
+
+    public init(offset: Ticks, duration: Ticks, role: Role, playback: Playback, title: String, trimmed: Ticks = .zero, details: Details? = nil) {
         self.offset = offset
         self.duration = duration
         self.role = role
         self.playback = playback
         self.title = title
         self.trimmed = trimmed
+        self.details = details
     }
 
     /// End, relative to `Timeline.start`.

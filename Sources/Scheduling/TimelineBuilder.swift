@@ -3,12 +3,12 @@ struct TimelineBuilder {
     /// Gaps shorter than this (1 ms) are absorbed into the entry before them instead of getting their own.
     static let shortestGap = Ticks(Ticks.perSecond / 1000)
 
-    let fill: GapFill
     private(set) var entries: [TimelineEntry] = []
-    private(set) var warnings: [TimelineWarning] = []
+    private(set) var warnings: [TimelineWarning]
 
-    init(fill: GapFill) {
-        self.fill = fill
+    /// Starts empty, after the `warnings` found while preparing the layout.
+    init(warnings: [TimelineWarning]) {
+        self.warnings = warnings
     }
 
     /// Where the next entry starts.
@@ -20,12 +20,13 @@ struct TimelineBuilder {
 
     /// Airs `item` next for `duration`, `trimmed` short of its planned length.
     mutating func append(_ item: RundownItem, playback: TimelineEntry.Playback, duration: Ticks, trimmed: Ticks) {
-        entries.append(TimelineEntry(offset: cursor, duration: duration, role: .item(id: item.id), playback: playback, title: item.title, trimmed: trimmed))
+        let details = TimelineEntry.Details(description: item.description, category: item.category, tags: item.tags)
+        entries.append(TimelineEntry(offset: cursor, duration: duration, role: .item(id: item.id), playback: playback, title: item.title, trimmed: trimmed, details: details))
     }
 
-    /// Fills the time from the cursor to `end` (the hard start of `item`):
-    /// filler loops (the last one cut) or one slate; under 1 ms extends the previous entry instead.
-    mutating func fillGap(until end: Ticks, before item: RundownItem) {
+    /// Fills the time from the cursor to `end` with `fill`: filler loops (the last one cut) or one slate;
+    /// under 1 ms extends the previous entry instead. The warning names `itemID` and what `end` is (`boundary`).
+    mutating func fillGap(until end: Ticks, with fill: GapFill, before itemID: String?, boundary: String) {
         let gap = end - cursor
         guard gap > .zero else { return }
         if gap < Self.shortestGap, let last = entries.indices.last {
@@ -40,6 +41,6 @@ struct TimelineBuilder {
                 entries.append(TimelineEntry(offset: cursor, duration: min(loop, end - cursor), role: .gap, playback: .media(uri: uri, inPoint: .zero), title: "Filler"))
             }
         }
-        warn(item.id, "underrun: \(gap) gap before its hard start, filled with \(fill == .slate ? "slate" : "filler")")
+        warn(itemID, "underrun: \(gap) gap before \(boundary), filled with \(fill == .slate ? "slate" : "filler")")
     }
 }

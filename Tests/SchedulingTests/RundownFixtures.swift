@@ -73,3 +73,9 @@ extension Timeline {
         zip([Ticks.zero] + entries.map(\.end), entries).allSatisfy { $0 == $1.offset }
     }
 }
+
+extension MediaLibrary {
+    func resolve(_ schedule: ChannelSchedule, from: String, through: String, liveAllowed: Bool = true) -> Timeline {
+        ScheduleResolver.resolve(schedule, from: BroadcastDate(from)!, through: BroadcastDate(through)!, media: { files[$0] }, liveAllowed: liveAllowed)
+    }
+}
