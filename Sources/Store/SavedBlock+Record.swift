@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
+import Scheduling
 
-/// The definition is stored as JSON text (not a blob) so SQLite's JSON functions can read it.
+/// The block is stored as JSON text (not a blob) so SQLite's JSON functions can read it; its
+/// title has a column of its own for listings.
 extension SavedBlock: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "recurringBlock"
 
@@ -13,16 +15,19 @@ extension SavedBlock: FetchableRecord, MutablePersistableRecord {
         public static let createdAt = Column("createdAt")
     }
 
-    public init(row: Row) {
+    public init(row: Row) throws {
         let definition: String = row[Columns.definition]
-        self.init(id: row[Columns.id], channel: row[Columns.channel], title: row[Columns.title], definition: Data(definition.utf8), createdAt: row[Columns.createdAt])
+        let block = try JSONDecoder().decode(RecurringBlock.self, from: Data(definition.utf8))
+        self.init(id: row[Columns.id], channel: row[Columns.channel], block: block, createdAt: row[Columns.createdAt])
     }
 
-    public func encode(to container: inout PersistenceContainer) {
+    public func encode(to container: inout PersistenceContainer) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         container[Columns.id] = id
         container[Columns.channel] = channel
-        container[Columns.title] = title
-        container[Columns.definition] = String(decoding: definition, as: UTF8.self)
+        container[Columns.title] = block.title
+        container[Columns.definition] = String(decoding: try encoder.encode(block), as: UTF8.self)
         container[Columns.createdAt] = createdAt
     }
 

@@ -13,9 +13,14 @@ struct DemoMediaCommand: ParsableCommand {
     @Argument(help: "The media root to write into (created if missing).")
     var directory: String
 
+    @Option(help: "Picture format, WIDTHxHEIGHT@FPS (smaller is quicker to generate).")
+    var format: String = DemoMedia.format.description
+
     func run() throws {
         let root = URL(fileURLWithPath: directory)
-        for clip in DemoMedia.clips {
+        let video: VideoFormat
+        do { video = try VideoFormat(parsing: format) } catch { throw CLIError("--format: \(error.reason)") }
+        for clip in DemoMedia.clips(format: video) {
             let url = root.appendingPathComponent(clip.path)
             if FileManager.default.fileExists(atPath: url.path) {
                 print("kept \(url.path)")

@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
         let parsed = try RundownFile.load(rundown)
         let video: VideoFormat
         do { video = try VideoFormat(parsing: format) } catch { throw CLIError("--format: \(error.reason)") }
-        let catalog = MediaCatalog(root: URL(fileURLWithPath: mediaRoot), uris: RundownFile.mediaPaths(of: parsed))
+        let catalog = MediaCatalog(root: URL(fileURLWithPath: mediaRoot), uris: parsed.mediaPaths)
         let timeline = TimelineResolver.resolve(parsed, media: catalog.availability, liveAllowed: false)
         print(TimelineTable(timeline).text)
         let settings = RenderSettings(

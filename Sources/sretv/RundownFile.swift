@@ -17,9 +17,4 @@ enum RundownFile {
             throw ValidationFailure(file: path, issues: error.issues)
         }
     }
-
-    /// The file paths a rundown names (items and filler), the ones to probe under the media root.
-    static func mediaPaths(of rundown: Rundown) -> [String] {
-        rundown.items.map(\.source).filter(\.isFile).map(\.uri) + (rundown.filler.map { [$0] } ?? [])
-    }
 }

@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let parsed = try RundownFile.load(rundown)
         if let mediaRoot {
-            let catalog = MediaCatalog(root: URL(fileURLWithPath: mediaRoot), uris: RundownFile.mediaPaths(of: parsed))
+            let catalog = MediaCatalog(root: URL(fileURLWithPath: mediaRoot), uris: parsed.mediaPaths)
             let issues = mediaIssues(parsed, catalog: catalog)
             guard issues.isEmpty else { throw ValidationFailure(file: rundown, issues: issues) }
         }

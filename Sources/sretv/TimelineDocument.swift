@@ -1,0 +1,50 @@
+import Foundation
+import HLS
+import Scheduling
+
+/// A timeline as `sretv timeline --json` prints it: every entry with local start and end.
+struct TimelineDocument: Encodable {
+    struct Entry: Encodable {
+        var start: String
+        var end: String
+        var duration: Double
+        var title: String
+        var item: String?
+        var plays: String
+        var uri: String?
+        var inPoint: Double?
+        var trimmed: Double?
+        var category: String?
+        var tags: [String]?
+        var description: String?
+    }
+
+    var channel: String
+    var timezone: String
+    var entries: [Entry]
+    var warnings: [String]
+
+    init(_ timeline: Timeline) {
+        let formatter = ProgramDateTimeFormatter(timeZone: timeline.timeZone)
+        channel = timeline.channel
+        timezone = timeline.timeZone.identifier
+        warnings = timeline.warnings.map(\.description)
+        entries = timeline.entries.map { entry in
+            var plays = "slate"
+            var uri: String?
+            var inPoint: Double?
+            switch entry.playback {
+            case .media(let path, let point): (plays, uri, inPoint) = ("media", path, point.seconds)
+            case .live(let url): (plays, uri) = ("live", url)
+            case .slate: break
+            }
+            return Entry(
+                start: formatter.string(from: timeline.date(at: entry.offset)),
+                end: formatter.string(from: timeline.date(at: entry.end)),
+                duration: entry.duration.seconds, title: entry.title, item: entry.itemID, plays: plays, uri: uri,
+                inPoint: inPoint, trimmed: entry.trimmed > .zero ? entry.trimmed.seconds : nil,
+                category: entry.details?.category, tags: entry.details?.tags, description: entry.details?.description
+            )
+        }
+    }
+}
