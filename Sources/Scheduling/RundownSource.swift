@@ -34,3 +34,9 @@ public struct RundownSource: Sendable, Hashable, Codable {
     /// Whether the source is a file under the media root (as opposed to a URL).
     public var isFile: Bool { SourceURI.isRelativePath(uri) }
 }
+
+extension RundownSource {
+    /// Why `path` is not a safe path under the media root (absolute, `..`, a URL, NUL, backslash);
+    /// nil when it is one.
+    public static func mediaPathProblem(_ path: String) -> String? { SourceURI.relativePathProblem(path) }
+}

@@ -6,6 +6,9 @@ extension AppDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2-channel-filler") { db in
+            try db.alter(table: "channel") { t in t.add(column: "filler", .text) }
+        }
         return migrator
     }
 

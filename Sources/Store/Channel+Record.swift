@@ -6,6 +6,7 @@ extension Channel: FetchableRecord, PersistableRecord {
         public static let id = Column("id")
         public static let name = Column("name")
         public static let timeZone = Column("timeZone")
+        public static let filler = Column("filler")
         public static let createdAt = Column("createdAt")
     }
 
@@ -15,13 +16,14 @@ extension Channel: FetchableRecord, PersistableRecord {
         guard let timeZone = TimeZone(identifier: identifier) else {
             throw StoreError.storage("channel \(id) has unknown time zone \(String(reflecting: identifier)); set a known IANA name")
         }
-        self.init(id: id, name: row[Columns.name], timeZone: timeZone, createdAt: row[Columns.createdAt])
+        self.init(id: id, name: row[Columns.name], timeZone: timeZone, filler: row[Columns.filler], createdAt: row[Columns.createdAt])
     }
 
     public func encode(to container: inout PersistenceContainer) {
         container[Columns.id] = id
         container[Columns.name] = name
         container[Columns.timeZone] = timeZone.identifier
+        container[Columns.filler] = filler
         container[Columns.createdAt] = createdAt
     }
 }

@@ -7,12 +7,15 @@ public struct Channel: Sendable, Hashable {
     public var name: String
     /// The wall clock the channel's rundowns are planned in.
     public var timeZone: TimeZone
+    /// Media path looped into gaps on days that air only recurring blocks (slate when nil).
+    public var filler: String?
     public var createdAt: Date
 
-    public init(id: String, name: String, timeZone: TimeZone, createdAt: Date) {
+    public init(id: String, name: String, timeZone: TimeZone, filler: String? = nil, createdAt: Date) {
         self.id = id
         self.name = name
         self.timeZone = timeZone
+        self.filler = filler
         self.createdAt = createdAt
     }
 

@@ -23,13 +23,16 @@ struct ChannelCommand: ParsableCommand {
         @Option(help: "IANA time zone of the channel's rundowns.")
         var timezone: String = Rundown.defaultTimeZone.identifier
 
+        @Option(help: "Media path looped into gaps on days that air only recurring blocks (default: slate).")
+        var filler: String?
+
         @OptionGroup var data: DataOptions
         @OptionGroup var actor: ActorOption
 
         func run() throws {
             let database = try data.open()
             do {
-                try database.createChannel(id: id, name: name, timeZone: timezone, actor: actor.name)
+                try database.createChannel(id: id, name: name, timeZone: timezone, filler: filler, actor: actor.name)
             } catch {
                 throw CLIError("cannot create channel \(id): \(error)")
             }

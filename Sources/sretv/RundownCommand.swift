@@ -8,8 +8,38 @@ struct RundownCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rundown",
         abstract: "Store rundowns as versioned drafts and publish the version that airs.",
-        subcommands: [Import.self, Publish.self, Show.self]
+        subcommands: [New.self, Import.self, Publish.self, Show.self]
     )
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a day's rundown from the channel's recurring blocks, saved as draft version 1.",
+            discussion: """
+                The blocks that air that weekday are laid in as hard-start items, with the channel's filler.
+                Edit the draft (sretv rundown show CHANNEL DATE > day.json) and save it back with
+                sretv rundown import day.json --base-version 1.
+                """
+        )
+
+        @OptionGroup var day: ChannelDay
+        @OptionGroup var data: DataOptions
+        @OptionGroup var actor: ActorOption
+
+        func run() throws {
+            let database = try data.open()
+            do {
+                let schedule = try database.schedule(channel: day.channel, from: day.date, through: day.date)
+                let rundown = Rundown.fromBlocks(
+                    channel: day.channel, date: day.date, timeZone: schedule.timeZone, filler: schedule.filler, blocks: schedule.blocks
+                )
+                guard !rundown.items.isEmpty else { throw CLIError("no recurring block of \(day.channel) airs on \(day.date); write the rundown and import it") }
+                let version = try database.saveRundown(rundown, baseVersion: nil, actor: actor.name)
+                print("saved \(day.channel) \(day.date) from \(rundown.items.count) block airings as draft version \(version)")
+            } catch let error as StoreError {
+                throw CLIError("cannot start the rundown: \(error)")
+            }
+        }
+    }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -12,7 +12,7 @@ private func scheduledChannel() throws -> (TemporaryDirectory, [String]) {
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
     }
     #expect(try SREtvBinary.run(["demo-media", folder.path("media"), "--format", "160x90@25"]).status == 0)
-    try run(["channel", "add", "sretv-demo", "--name", "SREtv Demo & Noticias"])
+    try run(["channel", "add", "sretv-demo", "--name", "SREtv Demo & Noticias", "--filler", "filler/bars.mp4"])
     try run(["rundown", "import", SREtvBinary.repositoryRoot.appendingPathComponent("Playlists/demo.json").path])
     try run(["rundown", "publish", "sretv-demo", "2026-12-01"])
     let blocks = folder.path("blocks.json")
@@ -40,6 +40,24 @@ private func scheduledChannel() throws -> (TemporaryDirectory, [String]) {
     #expect(news["category"] as? String == "noticias")
     let interview = try #require(entries.first { $0["item"] as? String == "interview" })
     #expect(interview["trimmed"] as? Double == 10)
+    // The blocks-only day fills its gaps with the channel's filler, not slate.
+    let afterNews = try #require(entries.first { ($0["start"] as? String) == "2026-12-02T08:00:20.000-06:00" })
+    #expect(afterNews["uri"] as? String == "filler/bars.mp4")
+    _ = folder
+}
+
+@Test func rundownNewLaysTheDaysBlocksInAsHardStarts() throws {
+    let (folder, data) = try scheduledChannel()
+    let created = try SREtvBinary.run(["rundown", "new", "sretv-demo", "2026-12-03"] + data)
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.contains("draft version 1"))
+    let shown = try SREtvBinary.run(["rundown", "show", "sretv-demo", "2026-12-03"] + data)
+    let rundown = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+    let items = try #require(rundown["items"] as? [[String: Any]])
+    #expect(items.map { $0["start"] as? String } == ["08:00:00", "20:00:00"])
+    #expect(rundown["filler"] as? String == "filler/bars.mp4")
+    // A second start on the same day would overwrite the producer's work: refused.
+    #expect(try SREtvBinary.run(["rundown", "new", "sretv-demo", "2026-12-03"] + data).status == 1)
     _ = folder
 }
 

@@ -14,7 +14,7 @@ struct SchemaTests {
             )
         }
         #expect(tables == ["asRun", "auditLog", "channel", "grdb_migrations", "mediaAsset", "recurringBlock", "rundownPublication", "rundownVersion"])
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "v2-channel-filler"])
     }
 
     @Test func fileDatabaseIsWALWithForeignKeysFullSyncAndBusyTimeout() throws {
@@ -44,5 +44,20 @@ struct SchemaTests {
             }
         }
         #expect(try database.integrityCheck() == "ok")
+    }
+}
+
+struct ChannelFillerTests {
+    @Test func channelFillerIsStoredAndMustBeAMediaPath() throws {
+        let fixture = try StoreFixture()
+        let channel = try fixture.database.createChannel(id: "culture", name: "Cultura", timeZone: "America/Mexico_City", filler: "filler/bars.mp4", actor: "ana")
+        #expect(try fixture.database.channel(id: "culture") == channel)
+        #expect(try fixture.database.schedule(channel: "culture", from: StoreFixture.day, through: StoreFixture.day).filler == "filler/bars.mp4")
+        let hostile = storeError { try fixture.database.createChannel(id: "bad", name: "Bad", timeZone: "UTC", filler: "../etc/passwd", actor: "ana") }
+        guard case .invalid(let field, _) = hostile else {
+            Issue.record("expected .invalid, got \(String(describing: hostile))")
+            return
+        }
+        #expect(field == "channel.filler")
     }
 }
