@@ -1,0 +1,1 @@
+// Server: the Hummingbird application (HLS, REST API, EPG, auth).
