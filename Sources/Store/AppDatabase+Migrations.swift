@@ -9,6 +9,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-channel-filler") { db in
             try db.alter(table: "channel") { t in t.add(column: "filler", .text) }
         }
+        migrator.registerMigration("v3-users", migrate: createUsers)
         return migrator
     }
 

@@ -9,6 +9,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case rundownSave = "rundown.save"
         case rundownPublish = "rundown.publish"
         case blockSave = "block.save"
+        case userSave = "user.save"
+        case signingKeyCreate = "signing-key.create"
     }
 
     /// Assigned by the database, rising in the order the changes were made.

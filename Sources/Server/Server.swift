@@ -1,1 +1,0 @@
-// Server: the Hummingbird application (HLS, REST API, EPG, auth).
