@@ -2,9 +2,11 @@ import Foundation
 import HLS
 import Scheduling
 
-/// A timeline as `sretv timeline --json` prints it: every entry with local start and end.
-struct TimelineDocument: Encodable {
-    struct Entry: Encodable {
+/// A timeline as `sretv timeline --json` prints it and `GET /api/channels/{channel}/timeline`
+/// returns it: every entry with local start and end (ISO 8601 with the UTC offset).
+public struct TimelineDocument: Encodable, Sendable {
+    /// One entry; `plays` is `media`, `live` or `slate`, `uri` the file or URL it plays.
+    public struct Entry: Encodable, Sendable {
         var start: String
         var end: String
         var duration: Double
@@ -19,12 +21,12 @@ struct TimelineDocument: Encodable {
         var description: String?
     }
 
-    var channel: String
-    var timezone: String
-    var entries: [Entry]
-    var warnings: [String]
+    public var channel: String
+    public var timezone: String
+    public var entries: [Entry]
+    public var warnings: [String]
 
-    init(_ timeline: Timeline) {
+    public init(_ timeline: Timeline) {
         let formatter = ProgramDateTimeFormatter(timeZone: timeline.timeZone)
         channel = timeline.channel
         timezone = timeline.timeZone.identifier

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scheduling
+import Server
 
 /// `sretv timeline CHANNEL --from DATE [--to DATE] [--json]`.
 struct TimelineCommand: ParsableCommand {

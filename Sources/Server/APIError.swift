@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import Scheduling
+
+/// A refused or failed request as the API answers it: the status and a JSON body
+/// `{ "error": "what was wrong and what to do", … }` with details where there are some.
+struct APIError: HTTPResponseError, Sendable {
+    /// The JSON body; details that do not apply are left out.
+    struct Body: Encodable, Sendable {
+        /// One problem in a document, with its JSON path (`items[3].start`).
+        struct Issue: Encodable, Sendable {
+            var path: String
+            var message: String
+        }
+
+        var error: String
+        /// A stable name for the kind of error (`conflict`, `not-found`, …) where the store gave one.
+        var code: String?
+        var issues: [Issue]?
+        /// For a save conflict: the latest version, who saved it and when.
+        var current: Int?
+        var savedBy: String?
+        var savedAt: Date?
+    }
+
+    var status: HTTPResponse.Status
+    var body: Body
+    var headers: HTTPFields = [:]
+
+    init(_ status: HTTPResponse.Status, _ message: String, code: String? = nil) {
+        self.status = status
+        body = Body(error: message, code: code)
+    }
+
+    /// 400 for a document with `issues`, each named by its JSON path.
+    static func invalid(_ message: String, issues: [ValidationIssue]) -> APIError {
+        var error = APIError(.badRequest, message, code: "invalid")
+        error.body.issues = issues.map { Body.Issue(path: $0.path, message: $0.message) }
+        return error
+    }
+
+    /// 401 with the challenge that tells clients to send a bearer token.
+    static func unauthorized(_ message: String) -> APIError {
+        var error = APIError(.unauthorized, message, code: "unauthorized")
+        error.headers[.wwwAuthenticate] = "Bearer realm=\"sretv\""
+        return error
+    }
+
+    /// The encoder of every JSON answer: ISO 8601 dates, sorted keys.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try Self.encoder.encode(body))))
+    }
+}

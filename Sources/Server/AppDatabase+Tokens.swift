@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+import Store
+
+extension AppDatabase {
+    /// Creates user `name` with `role` (or gives an existing one a new role and token) and returns
+    /// their new API token: 32 random bytes in base64url. Only its SHA-256 is stored, so this is
+    /// the one time it can be shown. Audited as done by `actor`.
+    public func addUser(name: String, role: User.Role, actor: String) throws(StoreError) -> String {
+        let token = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
+        try saveUser(name: name, role: role, tokenHash: Self.tokenHash(token), actor: actor)
+        return token
+    }
+
+    /// The user holding API token `token`, or nil when it is no user's (current) token.
+    public func user(forToken token: some StringProtocol) throws(StoreError) -> User? {
+        try user(tokenHash: Self.tokenHash(token))
+    }
+
+    /// The SHA-256 of `token`'s UTF-8 in lowercase hex, as the store keeps it.
+    static func tokenHash(_ token: some StringProtocol) -> String {
+        SHA256.hash(data: Data(token.utf8)).hexDigits
+    }
+}
+
+extension Data {
+    /// Base64 with the URL-safe alphabet (`-`, `_`) and no padding.
+    var base64URLEncoded: String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+extension Sequence<UInt8> {
+    /// The bytes as lowercase hex digits, two per byte.
+    var hexDigits: String {
+        map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import Store
+
+/// The request context of every route: the usual core plus the credentials the bearer
+/// authenticator found; JSON dates are ISO 8601.
+struct AppRequestContext: RequestContext {
+    /// What the `Authorization` header said about who is asking.
+    enum Credentials: Sendable {
+        /// No `Authorization` header.
+        case none
+        case valid(Identity)
+        /// A header that names no user; refused by every route that needs a login.
+        case refused(APIError)
+    }
+
+    var coreContext: CoreRequestContextStorage
+    var credentials = Credentials.none
+
+    init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    var responseEncoder: JSONEncoder { APIError.encoder }
+
+    /// Who is asking, when they hold at least `role`: 401 without (valid) credentials, 403 with too small a role.
+    func require(_ role: User.Role) throws(APIError) -> Identity {
+        switch credentials {
+        case .none: throw .unauthorized("this needs a login; send Authorization: Bearer <token>")
+        case .refused(let error): throw error
+        case .valid(let identity):
+            guard identity.role >= role else {
+                throw APIError(.forbidden, "user \(identity.name) is a \(identity.role.rawValue); this needs the \(role.rawValue) role or higher")
+            }
+            return identity
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+import Playout
+import Store
+
+/// The HTTP server of SREtv: HLS, the REST API, guides, metrics. Run it as a service (`runService()`).
+///
+/// - Parameters:
+///   - live: the channels on air, whose playlists and segments `/hls` serves.
+///   - metrics: where requests are counted; hand the same object to the playout so it reports there too.
+public func buildApplication(
+    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics = ServerMetrics(), logger: Logger
+) throws(StoreError) -> some ApplicationProtocol {
+    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SREtv"),
+        logger: logger
+    )
+}
+
+/// Every route, behind the middleware that counts requests, answers errors in JSON and reads bearer tokens.
+func buildRouter(settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics) throws(StoreError) -> Router<AppRequestContext> {
+    let signer = try URLSigner(settings: settings, database: database)
+    let schedule = ScheduleQuery(database: database, mediaRoot: settings.mediaRoot)
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        RequestCountingMiddleware(metrics: metrics)
+        JSONErrorMiddleware()
+        BearerAuthenticator(database: database)
+    }
+    router.get("/healthz") { _, _ in "ok" }
+    router.addRoutes(MetricsController(metrics: metrics).endpoints, atPath: "/metrics")
+    router.addRoutes(HLSController(live: live, signer: signer).endpoints, atPath: "/hls")
+    router.addRoutes(ChannelController(database: database, signer: signer).endpoints, atPath: "/api/channels")
+    router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
+    router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")
+    router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
+    router.addRoutes(GuideController(schedule: schedule, signer: signer).endpoints)
+    return router
+}

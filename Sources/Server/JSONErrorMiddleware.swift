@@ -1,0 +1,36 @@
+import Hummingbird
+import Store
+
+/// Turns every error a route throws into a JSON answer (`APIError`), Hummingbird's own ones
+/// (unknown route, body too large) included; unexpected errors are logged and answered 500.
+struct JSONErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return try apiError(for: error, context: context).response(from: request, context: context)
+        }
+    }
+
+    private func apiError(for error: any Error, context: Context) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as StoreError:
+            if case .storage = error { context.logger.error("database failure: \(error)") }
+            return APIError(error)
+        case let error as HTTPError:
+            var answer = APIError(error.status, error.body ?? Self.defaultMessage(for: error.status))
+            answer.headers = error.headers
+            return answer
+        default:
+            context.logger.error("request failed: \(error)")
+            return APIError(.internalServerError, "internal error; the server log has the details")
+        }
+    }
+
+    private static func defaultMessage(for status: HTTPResponse.Status) -> String {
+        status == .notFound ? "no such route; Schemas/openapi.yaml lists the API" : status.reasonPhrase
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import Scheduling
+import Store
+
+/// `/api/channels/{channel}/rundowns/{date}`: read the latest version (viewer), save a new one
+/// and publish one (producer). Saves are optimistic: `If-Match: "N"` names the version the edit
+/// started from (no `If-Match`: the first version), and a stale one is refused with 409.
+struct RundownController {
+    /// The latest version of a rundown, with its publication state.
+    struct RundownBody: ResponseEncodable {
+        var version: Int
+        var savedBy: String
+        var savedAt: Date
+        /// Whether this version is the one that airs.
+        var published: Bool
+        /// The version that airs, when one does.
+        var publishedVersion: Int?
+        var rundown: Rundown
+    }
+
+    /// The answer to a save or a publish.
+    struct VersionBody: ResponseEncodable {
+        var version: Int
+    }
+
+    /// The optional body of a publish.
+    struct PublishBody: Decodable {
+        var version: Int?
+    }
+
+    let database: AppDatabase
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: latest)
+            .put(use: save)
+            .post("publish", use: publish)
+    }
+
+    @Sendable func latest(_ request: Request, context: AppRequestContext) throws -> EditedResponse<RundownBody> {
+        _ = try context.require(.viewer)
+        let (channel, date) = try day(context)
+        guard let saved = try database.latestRundown(channel: channel, date: date) else {
+            throw APIError(StoreError.notFound(.rundown(channel: channel, date: date)))
+        }
+        let published = saved.isPublished ? saved.version : try database.publishedRundown(channel: channel, date: date)?.version
+        let body = RundownBody(
+            version: saved.version, savedBy: saved.savedBy, savedAt: saved.savedAt, published: saved.isPublished,
+            publishedVersion: published, rundown: saved.rundown
+        )
+        return EditedResponse(headers: [.eTag: "\"\(saved.version)\""], response: body)
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionBody> {
+        let producer = try context.require(.producer)
+        let (channel, date) = try day(context)
+        let base = try baseVersion(request)
+        let rundown: Rundown
+        do {
+            rundown = try Rundown.parse(try await request.data(context: context))
+        } catch let error as RundownValidationError {
+            throw APIError.invalid("invalid rundown", issues: error.issues)
+        }
+        let mismatches = [
+            rundown.channel == channel ? nil : ValidationIssue(path: "channel", message: "is \(rundown.channel) but the URL names channel \(channel)"),
+            rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
+        ].compactMap(\.self)
+        guard mismatches.isEmpty else { throw APIError.invalid("the rundown is not the one the URL names", issues: mismatches) }
+        let version = try database.saveRundown(rundown, baseVersion: base, actor: producer.name)
+        return EditedResponse(status: version == 1 ? .created : .ok, headers: [.eTag: "\"\(version)\""], response: VersionBody(version: version))
+    }
+
+    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> VersionBody {
+        let producer = try context.require(.producer)
+        let (channel, date) = try day(context)
+        let body = try await request.data(context: context)
+        let version = body.isEmpty ? nil : try JSONBody.decode(PublishBody.self, from: body).version
+        return VersionBody(version: try database.publish(channel: channel, date: date, version: version, actor: producer.name))
+    }
+
+    private func day(_ context: AppRequestContext) throws -> (channel: String, date: BroadcastDate) {
+        (try context.parameters.require("channel"), try BroadcastDate.parameter(try context.parameters.require("date"), name: "date"))
+    }
+
+    /// The version `If-Match` names (`"3"` or `3`); nil without the header.
+    private func baseVersion(_ request: Request) throws(APIError) -> Int? {
+        guard let header = request.headers[.ifMatch] else { return nil }
+        let text = header.trimmingCharacters(in: .whitespaces)
+        let unquoted = text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"") ? String(text.dropFirst().dropLast()) : text
+        guard let version = Int(unquoted), version >= 1 else {
+            throw APIError(.badRequest, "If-Match \(String(reflecting: header)) is not a rundown version; expected \"N\" as the ETag of a GET gave it", code: "invalid")
+        }
+        return version
+    }
+}

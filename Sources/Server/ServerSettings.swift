@@ -1,0 +1,25 @@
+import Foundation
+
+/// How `sretv serve` runs the HTTP server.
+public struct ServerSettings: Sendable {
+    /// The address to listen on, such as `127.0.0.1` or `0.0.0.0`.
+    public var host: String
+    public var port: Int
+    /// The folder rundown media paths are relative to (probed for the timeline and guide).
+    public var mediaRoot: URL
+    /// Where viewers reach the server, without a trailing `/`: the start of every link it hands out
+    /// (signed playlist URLs, the M3U channel list).
+    public var publicBaseURL: String
+    /// How long a signed player URL stays valid.
+    public var signedURLLifetime: TimeInterval
+
+    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours unless told otherwise.
+    public init(host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil, signedURLLifetime: TimeInterval = 12 * 3600) {
+        self.host = host
+        self.port = port
+        self.mediaRoot = mediaRoot
+        let base = publicBaseURL ?? "http://\(host):\(port)"
+        self.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+        self.signedURLLifetime = signedURLLifetime
+    }
+}
