@@ -1,0 +1,47 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+@testable import Server
+import TestSupport
+import Testing
+
+/// `Schemas/openapi.yaml` is valid OpenAPI 3.1 and the router answers every operation it lists,
+/// so the spec and the code cannot drift apart.
+struct OpenAPITests {
+    static let specPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Schemas/openapi.yaml").standardized.path
+
+    /// Every `(method, path)` of the spec: paths at two spaces' indent, methods at four.
+    static func operations() throws -> [(method: HTTPRequest.Method, path: String)] {
+        var path = ""
+        var operations: [(HTTPRequest.Method, String)] = []
+        for line in try String(contentsOfFile: specPath, encoding: .utf8).split(separator: "\n") {
+            if line.hasPrefix("  /") { path = String(line.dropFirst(2).dropLast()) }
+            if line.hasPrefix("    "), !line.hasPrefix("     "), let method = HTTPRequest.Method(String(line.dropFirst(4).dropLast()).uppercased()),
+               ["GET", "PUT", "POST", "DELETE", "PATCH"].contains(method.rawValue) {
+                operations.append((method, path))
+            }
+        }
+        return operations
+    }
+
+    @Test func specIsValidOpenAPI31() throws {
+        let check = "from openapi_spec_validator import validate; from openapi_spec_validator.readers import read_from_filename; validate(read_from_filename(__import__('sys').argv[1])[0])"
+        let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", check, Self.specPath])
+        #expect(result.status == 0, "\(result.stderr) (pip install openapi-spec-validator)")
+    }
+
+    @Test func routerAnswersEveryOperationOfTheSpec() async throws {
+        let fixture = try ServerFixture()
+        let operations = try Self.operations()
+        #expect(operations.count == 17)
+        try await fixture.withClient { client throws in
+            try await client.execute(uri: "/api/channels/news/rundowns/2026-03-02", method: .put, headers: fixture.headers(.admin), body: ServerFixture.rundown("x"))
+            for (method, path) in operations {
+                let uri = path.replacingOccurrences(of: "{channel}", with: "news").replacingOccurrences(of: "{date}", with: ServerFixture.day)
+                    .replacingOccurrences(of: "{segment}", with: ServerFixture.segments[0])
+                let response = try await client.execute(uri: uri, method: method, headers: fixture.headers(.admin))
+                #expect(response.status != .notFound, "\(method) \(path): \(response.text)")
+            }
+        }
+    }
+}
