@@ -27,9 +27,7 @@ struct GuideController {
         let guides = try listings(for: viewer).map { channel, listing throws in
             let start = from ?? .today(in: channel.timeZone)
             let end = to ?? start.adding(days: Self.defaultDays - 1)
-            guard end >= start, end.daysSince1970 - start.daysSince1970 < ScheduleController.maximumDays else {
-                throw APIError(.badRequest, "from \(start) to \(end) is not a range of 1 to \(ScheduleController.maximumDays) days", code: "invalid")
-            }
+            try ScheduleController.checkRange(from: start, through: end)
             return ChannelGuide(channel: listing, timeline: try schedule.timeline(channel: channel.id, from: start, through: end))
         }
         return Self.text(XMLTV.document(guides), contentType: "application/xml; charset=utf-8")

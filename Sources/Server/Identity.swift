@@ -1,7 +1,7 @@
 import Store
 
-/// Who made a request and what they may do: a user's bearer token, or a signed player URL
-/// (which grants only `viewer`, and only for the channel folder it signs).
+/// Who made a request with a bearer token, and what they may do. (A signed player URL names
+/// no identity: it opens only the channel folder it signs, as a viewer.)
 struct Identity: Sendable, Hashable {
     var name: String
     var role: User.Role

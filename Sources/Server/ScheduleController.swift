@@ -25,10 +25,15 @@ struct ScheduleController {
         let channel = try schedule.database.existingChannel(try context.parameters.require("channel"))
         let from = try BroadcastDate.query("from", of: request) ?? .today(in: channel.timeZone)
         let through = try BroadcastDate.query("to", of: request) ?? from
-        guard through >= from, through.daysSince1970 - from.daysSince1970 < Self.maximumDays else {
-            throw APIError(.badRequest, "from \(from) to \(through) is not a range of 1 to \(Self.maximumDays) days", code: "invalid")
-        }
+        try Self.checkRange(from: from, through: through)
         return TimelineDocument(try schedule.timeline(channel: channel.id, from: from, through: through))
+    }
+
+    /// 400 unless `from` through `through` is 1 to `maximumDays` days.
+    static func checkRange(from: BroadcastDate, through: BroadcastDate) throws(APIError) {
+        guard through >= from, through.daysSince1970 - from.daysSince1970 < maximumDays else {
+            throw APIError(.badRequest, "from \(from) to \(through) is not a range of 1 to \(maximumDays) days", code: "invalid")
+        }
     }
 
     @Sendable func now(_ request: Request, context: AppRequestContext) throws -> NowPlaying {
