@@ -143,10 +143,7 @@ public final class ChannelPlayout: @unchecked Sendable {
 
     private func recordAsRun(_ entry: TimelineEntry, plannedStart: Date, actualStart: Date, actualEnd: Date, plan: JoinPlan, timeZone: TimeZone) {
         guard let item = entry.itemID, actualEnd > actualStart else { return }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let day = calendar.dateComponents([.year, .month, .day], from: plannedStart)
-        guard let date = BroadcastDate(year: day.year ?? 0, month: day.month ?? 0, day: day.day ?? 0) else { return }
+        let date = BroadcastDate(of: plannedStart, in: timeZone)
         let planned = plannedStart.addingTimeInterval(entry.duration.seconds)
         let outcome: AsRunEntry.Outcome = switch plan {
         case .slate: .slate
