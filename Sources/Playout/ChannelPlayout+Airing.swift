@@ -48,7 +48,7 @@ extension ChannelPlayout {
             do {
                 let source = try MediaWindowSource(path: path, origin: origin, inPoint: inPoint, duration: duration,
                                                    outputStart: Self.runOrigin, seekable: seekable)
-                return air(source, from: start, duration: duration, title: title, window: &window, slot: slot)
+                return air(source, from: start, duration: duration, title: title, isSlate: false, window: &window, slot: slot)
             } catch {
                 logger.error("cannot open \(path): \(error)")
                 return start
@@ -58,7 +58,7 @@ extension ChannelPlayout {
                 let card = try slate ?? Slate(video: settings.video, audio: settings.audio, title: settings.channelTitle)
                 slate = card
                 let source = SlateSource(slate: card, start: Self.runOrigin, end: Self.runOrigin + duration)
-                return air(source, from: start, duration: duration, title: title, window: &window, slot: slot)
+                return air(source, from: start, duration: duration, title: title, isSlate: true, window: &window, slot: slot)
             } catch {
                 logger.critical("cannot encode the slate: \(error); nothing airs until \(end)")
                 _ = wait(until: end)
@@ -68,7 +68,7 @@ extension ChannelPlayout {
     }
 
     private func air<Source: EntrySource>(
-        _ source: Source, from start: Date, duration: Int64, title: String, window: inout LiveWindow,
+        _ source: Source, from start: Date, duration: Int64, title: String, isSlate: Bool, window: inout LiveWindow,
         slot: (timeline: Timeline, index: Int)?
     ) -> Date {
         let clock = { (time: Int64) in start.addingTimeInterval(Double(time - Self.runOrigin) / 90_000) }
@@ -86,7 +86,8 @@ extension ChannelPlayout {
                     return clock(piece.start)
                 }
                 let lateness = Date().timeIntervalSince(clock(piece.end))
-                if lateness > Double(settings.segmentDuration) / 2 {
+                let isLate = lateness > Double(settings.segmentDuration) / 2
+                if isLate {
                     logger.warning("segment published \(String(format: "%.3f", lateness)) s late", metadata: ["segment": "\(name)"])
                 }
                 let segment = MediaSegment(uri: name, duration: Double(piece.end - piece.start) / 90_000, programDateTime: clock(piece.start),
@@ -96,6 +97,7 @@ extension ChannelPlayout {
                     try? FileManager.default.removeItem(at: settings.outputDirectory.appendingPathComponent(expired))
                 }
                 publish(window, now: slot.map { nowPlaying($0.timeline, $0.index, sequence: sequence) })
+                published(PublishedSegment(channel: channel, duration: segment.duration, isSlate: isSlate, lateness: lateness, isLate: isLate))
             }
         } catch {
             logger.error("\(title): \(error)")

@@ -24,6 +24,7 @@ public final class ChannelPlayout: @unchecked Sendable {
     let settings: PlayoutSettings
     private let schedule: ScheduleLookup
     private let asRun: @Sendable (AsRunEntry) -> Void
+    let published: @Sendable (PublishedSegment) -> Void
     let logger: Logger
     private let lock = NSLock()
     private var snapshot: (playlist: String?, now: NowPlaying?) = (nil, nil)
@@ -33,14 +34,18 @@ public final class ChannelPlayout: @unchecked Sendable {
     /// The slate card, encoded once when first needed (worker thread only).
     var slate: Slate?
 
+    /// - Parameters:
+    ///   - asRun: hears every item as it finishes airing (for the as-run log).
+    ///   - published: hears every segment as it is published (for metrics).
     public init(
-        channel: String, settings: PlayoutSettings, logger: Logger,
-        schedule: @escaping ScheduleLookup, asRun: @escaping @Sendable (AsRunEntry) -> Void
+        channel: String, settings: PlayoutSettings, logger: Logger, schedule: @escaping ScheduleLookup,
+        asRun: @escaping @Sendable (AsRunEntry) -> Void, published: @escaping @Sendable (PublishedSegment) -> Void = { _ in }
     ) {
         self.channel = channel
         self.settings = settings
         self.schedule = schedule
         self.asRun = asRun
+        self.published = published
         var logger = logger
         logger[metadataKey: "channel"] = "\(channel)"
         self.logger = logger
@@ -154,4 +159,15 @@ public final class ChannelPlayout: @unchecked Sendable {
         asRun(AsRunEntry(channel: channel, date: date, itemId: item, title: entry.title, plannedStart: plannedStart,
                          actualStart: actualStart, actualEnd: actualEnd, outcome: outcome, note: note))
     }
+}
+
+/// A segment a channel just published, for metrics.
+public struct PublishedSegment: Sendable {
+    public var channel: String
+    public var duration: Double
+    /// Whether the slate aired in it.
+    public var isSlate: Bool
+    /// Seconds after its air time that it was published (over half a target duration is late).
+    public var lateness: Double
+    public var isLate: Bool
 }
