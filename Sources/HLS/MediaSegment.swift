@@ -1,7 +1,7 @@
 import Foundation
 
 /// One entry of a media playlist: a segment file and the tags that stand before it.
-public struct MediaSegment: Sendable, Hashable {
+public struct MediaSegment: Sendable, Hashable, Codable {
     /// The segment's URI, relative to the playlist.
     public var uri: String
     /// Exact duration in seconds (written as `#EXTINF`).

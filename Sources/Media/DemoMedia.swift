@@ -1,3 +1,5 @@
+import Foundation
+
 /// The generated clips that `Playlists/demo.json` and the demo channel use: own productions,
 /// stand-ins for Canal Once and Notimex material, and a filler loop. No binaries live in git.
 public enum DemoMedia {
@@ -19,4 +21,22 @@ public enum DemoMedia {
 
     /// The demo channel's picture format.
     public static let format = VideoFormat(width: 1280, height: 720, frameRate: 25)
+
+    /// Writes the clips missing under `root` in `format`; returns the paths it wrote.
+    @discardableResult
+    public static func write(to root: URL, format: VideoFormat = format) throws(MediaError) -> [String] {
+        var written: [String] = []
+        for clip in clips(format: format) {
+            let url = root.appendingPathComponent(clip.path)
+            guard !FileManager.default.fileExists(atPath: url.path) else { continue }
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw MediaError(.write, "creating", subject: url.deletingLastPathComponent().path, reason: error.localizedDescription)
+            }
+            try ClipGenerator.write(clip.spec, to: url.path)
+            written.append(url.path)
+        }
+        return written
+    }
 }

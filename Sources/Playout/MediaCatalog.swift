@@ -10,11 +10,12 @@ public struct MediaCatalog: Sendable {
 
     public init(root: URL) { self.root = root }
 
-    /// Probes every file path among `uris` (URLs are left alone). Failures are kept as reasons.
-    public init(root: URL, uris: some Sequence<String>) {
+    /// Probes every file path among `uris` (URLs are left alone), through `cache` when given.
+    /// Failures are kept as reasons.
+    public init(root: URL, uris: some Sequence<String>, cache: ProbeCache = ProbeCache()) {
         self.init(root: root)
         for uri in uris where !uri.contains("://") && probes[uri] == nil {
-            probes[uri] = Result { () throws(MediaError) in try MediaProbe.probe(path(of: uri)) }
+            probes[uri] = cache.probe(path(of: uri))
         }
     }
 

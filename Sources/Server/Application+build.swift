@@ -8,10 +8,12 @@ import Store
 /// - Parameters:
 ///   - live: the channels on air, whose playlists and segments `/hls` serves.
 ///   - metrics: where requests are counted; hand the same object to the playout so it reports there too.
+///   - probes: media probes, cached; share the playout's so a file is probed once.
 public func buildApplication(
-    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics = ServerMetrics(), logger: Logger
+    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics = ServerMetrics(),
+    probes: ProbeCache = ProbeCache(), logger: Logger
 ) throws(StoreError) -> some ApplicationProtocol {
-    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics)
+    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics, probes: probes)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SREtv"),
@@ -20,9 +22,11 @@ public func buildApplication(
 }
 
 /// Every route, behind the middleware that counts requests, answers errors in JSON and reads bearer tokens.
-func buildRouter(settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics) throws(StoreError) -> Router<AppRequestContext> {
+func buildRouter(
+    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics, probes: ProbeCache
+) throws(StoreError) -> Router<AppRequestContext> {
     let signer = try URLSigner(settings: settings, database: database)
-    let schedule = ScheduleQuery(database: database, mediaRoot: settings.mediaRoot)
+    let schedule = StoredSchedule(database: database, mediaRoot: settings.mediaRoot, cache: probes)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestCountingMiddleware(metrics: metrics)

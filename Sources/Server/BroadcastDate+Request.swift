@@ -16,12 +16,4 @@ extension BroadcastDate {
         guard let text = request.uri.queryParameters[Substring(name)] else { return nil }
         return try parameter(text, name: name)
     }
-
-    /// The date clocks in `timeZone` show at `now`.
-    static func today(in timeZone: TimeZone, now: Date = Date()) -> BroadcastDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        return BroadcastDate(year: day.year!, month: day.month!, day: day.day!)!
-    }
 }

@@ -10,7 +10,7 @@ struct GuideController {
     /// Days the guide covers when the request names none: today and the six after it.
     static let defaultDays = 7
 
-    let schedule: ScheduleQuery
+    let schedule: StoredSchedule
     let signer: URLSigner
 
     var endpoints: RouteCollection<AppRequestContext> {
@@ -25,10 +25,10 @@ struct GuideController {
         let from = try BroadcastDate.query("from", of: request)
         let to = try BroadcastDate.query("to", of: request)
         let guides = try listings(for: viewer).map { channel, listing throws in
-            let start = from ?? .today(in: channel.timeZone)
+            let start = from ?? BroadcastDate(of: Date(), in: channel.timeZone)
             let end = to ?? start.adding(days: Self.defaultDays - 1)
             try ScheduleController.checkRange(from: start, through: end)
-            return ChannelGuide(channel: listing, timeline: try schedule.timeline(channel: channel.id, from: start, through: end))
+            return ChannelGuide(channel: listing, timeline: try schedule.timeline(channel: channel.id, from: start, through: end).timeline)
         }
         return Self.text(XMLTV.document(guides), contentType: "application/xml; charset=utf-8")
     }

@@ -9,7 +9,7 @@ struct ScheduleController {
     /// The most days one timeline request may cover (files are probed for each).
     static let maximumDays = 31
 
-    let schedule: ScheduleQuery
+    let schedule: StoredSchedule
     let live: any LiveOutput
 
     var endpoints: RouteCollection<AppRequestContext> {
@@ -23,10 +23,10 @@ struct ScheduleController {
     @Sendable func timeline(_ request: Request, context: AppRequestContext) throws -> TimelineDocument {
         _ = try context.require(.viewer)
         let channel = try schedule.database.existingChannel(try context.parameters.require("channel"))
-        let from = try BroadcastDate.query("from", of: request) ?? .today(in: channel.timeZone)
+        let from = try BroadcastDate.query("from", of: request) ?? BroadcastDate(of: Date(), in: channel.timeZone)
         let through = try BroadcastDate.query("to", of: request) ?? from
         try Self.checkRange(from: from, through: through)
-        return TimelineDocument(try schedule.timeline(channel: channel.id, from: from, through: through))
+        return TimelineDocument(try schedule.timeline(channel: channel.id, from: from, through: through).timeline)
     }
 
     /// 400 unless `from` through `through` is 1 to `maximumDays` days.
@@ -47,7 +47,7 @@ struct ScheduleController {
     @Sendable func asRun(_ request: Request, context: AppRequestContext) throws -> [AsRunEntry] {
         _ = try context.require(.viewer)
         let channel = try schedule.database.existingChannel(try context.parameters.require("channel"))
-        let date = try BroadcastDate.query("date", of: request) ?? .today(in: channel.timeZone)
+        let date = try BroadcastDate.query("date", of: request) ?? BroadcastDate(of: Date(), in: channel.timeZone)
         return try schedule.database.asRun(channel: channel.id, date: date)
     }
 }

@@ -10,6 +10,9 @@ struct DataOptions: ParsableArguments {
     /// The data folder in effect.
     var directory: String { folder ?? ProcessInfo.processInfo.environment["SRETV_DATA"] ?? "./sretv-data" }
 
+    /// The default media root: `media` inside the data folder.
+    var mediaDirectory: String { URL(fileURLWithPath: directory).appendingPathComponent("media").path }
+
     /// The database file inside the data folder.
     var databasePath: String { URL(fileURLWithPath: directory).appendingPathComponent("sretv.sqlite").path }
 

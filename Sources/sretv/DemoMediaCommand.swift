@@ -20,19 +20,11 @@ struct DemoMediaCommand: ParsableCommand {
         let root = URL(fileURLWithPath: directory)
         let video: VideoFormat
         do { video = try VideoFormat(parsing: format) } catch { throw CLIError("--format: \(error.reason)") }
-        for clip in DemoMedia.clips(format: video) {
-            let url = root.appendingPathComponent(clip.path)
-            if FileManager.default.fileExists(atPath: url.path) {
-                print("kept \(url.path)")
-                continue
-            }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            do {
-                try ClipGenerator.write(clip.spec, to: url.path)
-            } catch {
-                throw CLIError("cannot generate \(url.path): \(error)")
-            }
-            print("wrote \(url.path) (\(clip.spec.video), \(clip.spec.frameCount) frames)")
+        do {
+            let written = try DemoMedia.write(to: root, format: video)
+            print(written.isEmpty ? "all demo media already in \(root.path)" : written.map { "wrote \($0)" }.joined(separator: "\n"))
+        } catch {
+            throw CLIError("cannot generate the demo media in \(root.path): \(error)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Playout
 import Scheduling
 import Store
 
@@ -22,9 +23,9 @@ struct EPGCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let query = try range.query(data)
+        let schedule = try range.schedule(data)
         let channels: [Channel]
-        do { channels = try query.database.channels() } catch { throw CLIError("cannot list channels: \(error)") }
+        do { channels = try schedule.database.channels() } catch { throw CLIError("cannot list channels: \(error)") }
         let listings = channels.map { channel in
             ChannelListing(id: channel.id, name: channel.name, group: "SREtv", streamURL: "\(baseURL)/hls/\(channel.id)/index.m3u8")
         }
@@ -32,8 +33,13 @@ struct EPGCommand: ParsableCommand {
             print(M3U.channelList(listings), terminator: "")
             return
         }
-        let guides = try zip(channels, listings).map { channel, listing in
-            ChannelGuide(channel: listing, timeline: try query.timeline(channel: channel.id, from: range.from, through: range.through))
+        let guides: [ChannelGuide]
+        do {
+            guides = try zip(channels, listings).map { channel, listing throws(StoreError) in
+                ChannelGuide(channel: listing, timeline: try schedule.timeline(channel: channel.id, from: range.from, through: range.through).timeline)
+            }
+        } catch {
+            throw CLIError("cannot read the schedules: \(error)")
         }
         print(XMLTV.document(guides), terminator: "")
     }

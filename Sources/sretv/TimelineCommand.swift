@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Scheduling
 import Server
+import Store
 
 /// `sretv timeline CHANNEL --from DATE [--to DATE] [--json]`.
 struct TimelineCommand: ParsableCommand {
@@ -22,7 +23,12 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let timeline = try range.query(data).timeline(channel: channel, from: range.from, through: range.through)
+        let timeline: Timeline
+        do {
+            timeline = try range.schedule(data).timeline(channel: channel, from: range.from, through: range.through).timeline
+        } catch let error as StoreError {
+            throw CLIError("cannot read the schedule of \(channel): \(error)")
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

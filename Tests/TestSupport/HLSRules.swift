@@ -15,8 +15,9 @@ public enum HLSRules {
         return problems
     }
 
-    /// The rules that the playlist text alone shows: R1, R4's sequence tag, R6.
-    public static func checkPlaylist(_ playlist: ParsedPlaylist) -> [String] {
+    /// The rules that the playlist text alone shows: R1, R4's sequence tag, R6. A live channel's
+    /// playlist may show a restart (`allowingRestarts`): a forward jump behind a discontinuity.
+    public static func checkPlaylist(_ playlist: ParsedPlaylist, allowingRestarts: Bool = false) -> [String] {
         var problems: [String] = []
         guard let target = playlist.targetDuration else { return ["R1: no #EXT-X-TARGETDURATION"] }
         if playlist.discontinuitySequence == nil { problems.append("R4: no #EXT-X-DISCONTINUITY-SEQUENCE") }
@@ -28,8 +29,11 @@ public enum HLSRules {
                 problems.append("R6: \(segment.uri) has no program date time")
                 continue
             }
+            // Consecutive program-date-times differ by the EXTINF; the one exception is a restart,
+            // where a discontinuity marks the join after time nothing aired (a jump forward).
             if index + 1 < playlist.segments.count, let next = playlist.segments[index + 1].programDateTime,
-               abs(next.timeIntervalSince(date) - segment.duration) > frame {
+               abs(next.timeIntervalSince(date) - segment.duration) > frame,
+               !(playlist.segments[index + 1].discontinuity && next.timeIntervalSince(date) > segment.duration && allowingRestarts) {
                 problems.append("R6: PDT of \(playlist.segments[index + 1].uri) is \(next.timeIntervalSince(date)) s after \(segment.uri), whose EXTINF is \(segment.duration)")
             }
         }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Playout
 import Scheduling
-import Store
 
 /// The date range options of schedule commands.
 struct DateRange: ParsableArguments {
@@ -22,8 +21,7 @@ struct DateRange: ParsableArguments {
         guard through.daysSince1970 - from.daysSince1970 < 366 else { throw ValidationError("a range covers at most 366 days") }
     }
 
-    func query(_ data: DataOptions) throws -> ScheduleQuery {
-        let root = mediaRoot ?? URL(fileURLWithPath: data.directory).appendingPathComponent("media").path
-        return ScheduleQuery(database: try data.open(), mediaRoot: URL(fileURLWithPath: root))
+    func schedule(_ data: DataOptions) throws -> StoredSchedule {
+        StoredSchedule(database: try data.open(), mediaRoot: URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory))
     }
 }

@@ -1,0 +1,173 @@
+import Foundation
+import HLS
+import Logging
+import Media
+import Scheduling
+import Store
+
+/// One channel on air. It follows the resolved schedule on the wall clock, remuxes one segment
+/// ahead of it on a thread of its own, and publishes each segment into the live window once the
+/// segment's air time has passed, so every program-date-time is the wall-clock time the segment
+/// airs (R6) and a new playlist version appears every segment duration (P2).
+///
+/// Restarts (rule P5): the window, media and discontinuity sequences are saved after every
+/// published segment; a restarted channel reloads them, deletes segment files that were written
+/// but never listed, and rejoins the schedule at the wall clock (at the next keyframe of the item
+/// on air) behind a discontinuity. A rundown published on air takes effect at the next item
+/// boundary, where the schedule is resolved again. Media that is missing, unreadable or ends
+/// early airs slate for the rest of its slot; the channel keeps its times.
+public final class ChannelPlayout: @unchecked Sendable {
+    /// The channel's timeline around an instant, and its media facts.
+    public typealias ScheduleLookup = @Sendable (Date) -> (timeline: Timeline, catalog: MediaCatalog)
+
+    public let channel: String
+    let settings: PlayoutSettings
+    private let schedule: ScheduleLookup
+    private let asRun: @Sendable (AsRunEntry) -> Void
+    let published: @Sendable (PublishedSegment) -> Void
+    let logger: Logger
+    private let lock = NSLock()
+    private var snapshot: (playlist: String?, now: NowPlaying?) = (nil, nil)
+    private var stopping = false
+    private let stopped = DispatchSemaphore(value: 0)
+    private var running = false
+    /// The slate card, encoded once when first needed (worker thread only).
+    var slate: Slate?
+
+    /// - Parameters:
+    ///   - asRun: hears every item as it finishes airing (for the as-run log).
+    ///   - published: hears every segment as it is published (for metrics).
+    public init(
+        channel: String, settings: PlayoutSettings, logger: Logger, schedule: @escaping ScheduleLookup,
+        asRun: @escaping @Sendable (AsRunEntry) -> Void, published: @escaping @Sendable (PublishedSegment) -> Void = { _ in }
+    ) {
+        self.channel = channel
+        self.settings = settings
+        self.schedule = schedule
+        self.asRun = asRun
+        self.published = published
+        var logger = logger
+        logger[metadataKey: "channel"] = "\(channel)"
+        self.logger = logger
+    }
+
+    /// Starts the channel's thread.
+    public func start() throws {
+        try FileManager.default.createDirectory(at: settings.outputDirectory, withIntermediateDirectories: true)
+        lock.withLock { running = true }
+        let thread = Thread { [self] in
+            work()
+            stopped.signal()
+        }
+        thread.name = "sretv.playout.\(channel)"
+        thread.start()
+    }
+
+    /// Stops after the segment in hand and waits for the thread to end.
+    public func stop() {
+        let wasRunning = lock.withLock {
+            stopping = true
+            return running
+        }
+        if wasRunning { stopped.wait() }
+    }
+
+    /// The current live playlist text.
+    public var playlist: String? { lock.withLock { snapshot.playlist } }
+
+    /// What is on air.
+    public var nowPlaying: NowPlaying? { lock.withLock { snapshot.now } }
+
+    var isStopping: Bool { lock.withLock { stopping } }
+
+    // MARK: - The worker thread
+
+    private func work() {
+        let directory = settings.outputDirectory
+        var window = PlayoutState.load(from: directory)?.window
+            ?? LiveWindow(targetDuration: settings.segmentDuration, minimumCount: settings.windowSegments)
+        removeStrayFiles(keeping: window.files)
+        publish(window)
+        var position = max(Date(), window.end ?? .distantPast)
+        logger.info("on air", metadata: ["mediaSequence": "\(window.nextSequence)", "join": "\(position)"])
+        var failedUntil: Date?
+        while !isStopping {
+            let (timeline, catalog) = schedule(position)
+            guard let index = timeline.entryIndex(at: position) else {
+                // Before the schedule starts: slate until it does. Past its end: slate, one segment at a time.
+                let until = position < timeline.start ? timeline.start : position.addingTimeInterval(Double(settings.segmentDuration))
+                if position >= timeline.start { logger.error("no schedule covers \(position); slate") }
+                position = play(.slate, from: position, until: until, title: "Slate", window: &window)
+                continue
+            }
+            let entry = timeline.entries[index]
+            let entryStart = timeline.date(at: entry.offset)
+            let entryEnd = timeline.date(at: entry.end)
+            // Long slates and fillers are aired in runs of at most six hours (each its own source).
+            let until = min(entryEnd, position.addingTimeInterval(6 * 3600))
+            let recovering = failedUntil.map { $0 > position } == true
+            let plan = recovering ? .slate : joinPlan(entry, entryStart: entryStart, at: position, catalog: catalog)
+            if plan.start == nil, case .media(let uri, _) = entry.playback, !recovering {
+                logger.warning("slate for \(entry.title): \(uri) cannot be played (\(catalog.availability(uri).map { "\($0)" } ?? "not probed"))", metadata: itemMetadata(entry))
+            }
+            let started = plan.start ?? position
+            let reached = play(plan, from: started, until: until, title: entry.title, window: &window, on: (timeline, index))
+            failedUntil = reached < until.addingTimeInterval(-0.001) ? until : nil
+            if let failedUntil { logger.warning("\(entry.title) ended early at \(reached); slate until \(failedUntil)", metadata: itemMetadata(entry)) }
+            if reached >= entryEnd.addingTimeInterval(-0.001) || failedUntil != nil {
+                recordAsRun(entry, plannedStart: entryStart, actualStart: started, actualEnd: reached, plan: plan, timeZone: timeline.timeZone)
+            }
+            position = reached
+        }
+        logger.info("off air", metadata: ["mediaSequence": "\(window.nextSequence)"])
+    }
+
+    func itemMetadata(_ entry: TimelineEntry) -> Logger.Metadata {
+        entry.itemID.map { ["item": "\($0)"] } ?? [:]
+    }
+
+    /// Deletes segment files the saved window does not know: written ahead but never published
+    /// before a stop or crash, and partial files (rule P1: none of them was ever listed).
+    private func removeStrayFiles(keeping files: Set<String>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: settings.outputDirectory.path)) ?? []
+        for name in names where (name.hasPrefix("segment-") && !files.contains(name)) || name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: settings.outputDirectory.appendingPathComponent(name))
+        }
+    }
+
+    /// Makes `window` the published state: saved, and its playlist served.
+    func publish(_ window: LiveWindow, now: NowPlaying? = nil) {
+        do {
+            try PlayoutState(window: window).save(to: settings.outputDirectory)
+        } catch {
+            logger.error("cannot save the playout state: \(error); the last good state stays on disk")
+        }
+        let text = window.entries.isEmpty ? nil : window.playlist(timeZone: TimeZone(identifier: "UTC")!).render()
+        lock.withLock { snapshot = (text, now ?? snapshot.now) }
+    }
+
+    private func recordAsRun(_ entry: TimelineEntry, plannedStart: Date, actualStart: Date, actualEnd: Date, plan: JoinPlan, timeZone: TimeZone) {
+        guard let item = entry.itemID, actualEnd > actualStart else { return }
+        let date = BroadcastDate(of: plannedStart, in: timeZone)
+        let planned = plannedStart.addingTimeInterval(entry.duration.seconds)
+        let outcome: AsRunEntry.Outcome = switch plan {
+        case .slate: .slate
+        case .media where entry.trimmed > .zero || actualEnd < planned.addingTimeInterval(-0.05): .trimmed
+        case .media: .aired
+        }
+        let note = actualStart > plannedStart.addingTimeInterval(0.05) ? "joined \(String(format: "%.3f", actualStart.timeIntervalSince(plannedStart))) s late (restart)" : nil
+        asRun(AsRunEntry(channel: channel, date: date, itemId: item, title: entry.title, plannedStart: plannedStart,
+                         actualStart: actualStart, actualEnd: actualEnd, outcome: outcome, note: note))
+    }
+}
+
+/// A segment a channel just published, for metrics.
+public struct PublishedSegment: Sendable {
+    public var channel: String
+    public var duration: Double
+    /// Whether the slate aired in it.
+    public var isSlate: Bool
+    /// Seconds after its air time that it was published (over half a target duration is late).
+    public var lateness: Double
+    public var isLate: Bool
+}
