@@ -1,4 +1,5 @@
 import Foundation
+import Playout
 
 /// Counters and gauges `/metrics` shows in Prometheus' text format: HTTP requests (counted by the
 /// server) and, per channel, what the playout reports. Safe to update from any thread.
@@ -29,6 +30,13 @@ public final class ServerMetrics: @unchecked Sendable {
     private var viewers = ChannelSeries(name: "sretv_viewers", help: "Players fetching the channel's playlist now.", type: "gauge")
 
     public init() {}
+
+    /// Counts a segment a channel published: hand this to `ChannelPlayout`'s `published:`.
+    public func record(_ segment: PublishedSegment) {
+        segmentPublished(channel: segment.channel)
+        if segment.isLate { lateSegment(channel: segment.channel) }
+        if segment.isSlate { addSlate(seconds: segment.duration, channel: segment.channel) }
+    }
 
     /// Counts one segment `channel`'s playout published.
     public func segmentPublished(channel: String) {
