@@ -112,6 +112,7 @@ public final class ChannelPlayout: @unchecked Sendable {
             }
             let started = plan.start ?? position
             let reached = play(plan, from: started, until: until, title: entry.title, window: &window, on: (timeline, index))
+            guard !isStopping else { break }
             failedUntil = reached < until.addingTimeInterval(-0.001) ? until : nil
             if let failedUntil { logger.warning("\(entry.title) ended early at \(reached); slate until \(failedUntil)", metadata: itemMetadata(entry)) }
             if reached >= entryEnd.addingTimeInterval(-0.001) || failedUntil != nil {

@@ -6,7 +6,7 @@ struct SREtv: AsyncParsableCommand {
         commandName: "sretv",
         abstract: "SREtv: rundowns, schedule engine and HLS playout for internal TV channels.",
         subcommands: [
-            ValidateCommand.self, RenderCommand.self, ProbeCommand.self, DemoMediaCommand.self, TestClipCommand.self,
+            ServeCommand.self, ValidateCommand.self, RenderCommand.self, ProbeCommand.self, DemoMediaCommand.self, TestClipCommand.self,
             ChannelCommand.self, RundownCommand.self, BlockCommand.self, TimelineCommand.self, EPGCommand.self, DatabaseCommand.self,
         ]
     )

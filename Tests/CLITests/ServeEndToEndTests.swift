@@ -1,0 +1,98 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The lines of the banner `sretv serve --demo` prints: the signed playlist URL and the admin token.
+private func banner(_ output: String) throws -> (playlist: String, token: String) {
+    let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let playlist = try #require(lines.first { $0.hasPrefix("http") && $0.contains("/hls/sretv-demo/index.m3u8?") })
+    let tokenLine = try #require(lines.firstIndex { $0.hasPrefix("admin API token") })
+    return (playlist, lines[tokenLine + 1])
+}
+
+/// Waits until the channel has published its first segment (its playlist answers 200).
+private func waitForPlaylist(_ url: String) throws {
+    let deadline = Date().addingTimeInterval(20)
+    while try HTTPClient.get(url).status != 200 {
+        guard Date() < deadline else { throw ServerProcessError("no playlist at \(url) within 20 s") }
+        usleep(200_000)
+    }
+}
+
+/// Polls `url` four times a second for `seconds`, feeding the observer.
+private func poll(_ url: String, for seconds: Double, into observer: inout LivePlaylistObserver) throws {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        let response = try HTTPClient.get(url)
+        if response.status == 200 { observer.observe(response.body) } else { observer.note("playlist answered \(response.status)") }
+        usleep(250_000)
+    }
+}
+
+@Test(.timeLimit(.minutes(5)))
+func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
+    let folder = try TemporaryDirectory("sretv-serve")
+    let port = ServerProcess.randomPort()
+    let arguments = ["--demo", "--data", folder.url.path, "--format", "320x180@25"]
+    var server = try ServerProcess(arguments, port: port, log: folder.url.appendingPathComponent("serve-1.log"))
+    try server.waitUntilReady()
+    let (playlistURL, token) = try banner(server.output)
+    try waitForPlaylist(playlistURL)
+
+    // A real HLS client reads the live stream while we poll it (20 s of media, no errors).
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    reader.arguments = ["ffmpeg", "-nostdin", "-v", "error", "-i", playlistURL, "-t", "20", "-fps_mode", "passthrough", "-enc_time_base", "-1", "-f", "null", "-"]
+    let readerErrors = folder.url.appendingPathComponent("ffmpeg.err")
+    try Data().write(to: readerErrors)
+    reader.standardError = try FileHandle(forWritingTo: readerErrors)
+    reader.standardOutput = FileHandle.nullDevice
+    try reader.run()
+
+    var observer = LivePlaylistObserver()
+    try poll(playlistURL, for: 32, into: &observer)
+    reader.waitUntilExit()
+    #expect(reader.terminationStatus == 0)
+    #expect(try String(contentsOf: readerErrors, encoding: .utf8) == "")
+    #expect(observer.problems == [])
+    #expect(observer.segments.count >= 12)
+
+    // Segment URIs carry the signature; a segment downloads with the right type and cache policy.
+    let listed = try ParsedPlaylist(HTTPClient.get(playlistURL).body)
+    let segment = try #require(listed.segments.last)
+    #expect(segment.uri.contains("sig="))
+    let segmentURL = playlistURL.replacingOccurrences(of: "index.m3u8?", with: "\(segment.uri.split(separator: "?")[0])?")
+    let download = try HTTPClient.get(segmentURL)
+    #expect(download.status == 200)
+    #expect(download.headers["content-type"] == "video/mp2t")
+
+    // Program-date-times follow the resolved schedule: every source starts when the timeline says.
+    let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "America/Mexico_City")!, formatOptions: [.withFullDate])
+    let timeline = try HTTPClient.get("\(server.baseURL)/api/channels/sretv-demo/timeline?from=\(today)&to=\(today)", token: token)
+    #expect(timeline.status == 200)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(timeline.body.utf8)) as? [String: Any], "\(timeline.body.prefix(300))")
+    let entries = try #require(document["entries"] as? [[String: Any]])
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    let entryStarts = entries.compactMap { ($0["start"] as? String).flatMap(formatter.date) }
+    for source in observer.segments.filter(\.discontinuity) {
+        let date = try #require(source.programDateTime)
+        #expect(entryStarts.contains { abs($0.timeIntervalSince(date)) <= 0.04 }, "source at \(date) is not on the schedule")
+    }
+
+    // A crash (SIGKILL) and a restart: sequences continue, the join is marked, the database is intact.
+    let before = try #require(observer.newestSequence)
+    server.crash()
+    server = try ServerProcess(arguments, port: port, log: folder.url.appendingPathComponent("serve-2.log"))
+    try server.waitUntilReady()
+    try waitForPlaylist(playlistURL)
+    try poll(playlistURL, for: 8, into: &observer)
+    server.stop()
+    #expect(observer.problems == [])
+    let resumed = try #require(observer.segments.first { $0.sequence > before && $0.discontinuity })
+    #expect(observer.segments.filter { $0.sequence > before && $0.sequence < resumed.sequence }.allSatisfy { !$0.discontinuity })
+    // It rejoined the schedule at the wall clock: its newest segment aired within the last target durations.
+    let newest = try #require(observer.segments.last?.programDateTime)
+    #expect(abs(newest.timeIntervalSinceNow) < 8)
+    #expect(try SREtvBinary.run(["db", "check", "--data", folder.url.path]).stdout == "ok\n")
+}

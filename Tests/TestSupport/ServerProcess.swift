@@ -1,0 +1,90 @@
+import Foundation
+
+/// A real `sretv serve` running in the background, on a loopback port, as a user starts it.
+public final class ServerProcess: @unchecked Sendable {
+    private let process = Process()
+    private let log: URL
+    public let port: Int
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts `sretv serve --port PORT` with `arguments`; its output goes to `log`.
+    public init(_ arguments: [String], port: Int, log: URL) throws {
+        self.port = port
+        self.log = log
+        try Data().write(to: log)
+        process.executableURL = URL(fileURLWithPath: SREtvBinary.path)
+        process.arguments = ["serve", "--port", "\(port)"] + arguments
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+    /// Everything the server printed so far.
+    public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// Waits until `/healthz` answers 200 (the server prints its banner before it listens).
+    public func waitUntilReady(timeout: TimeInterval = 120) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            guard process.isRunning else { throw ServerProcessError("sretv serve exited (\(process.terminationStatus)): \(output)") }
+            if (try? HTTPClient.get("\(baseURL)/healthz").status) == 200 { return }
+            usleep(200_000)
+        }
+        throw ServerProcessError("sretv serve did not answer /healthz within \(timeout) s: \(output)")
+    }
+
+    /// Kills the server without warning, as a crash would (SIGKILL).
+    public func crash() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Asks the server to stop (SIGTERM) and waits for it.
+    public func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    /// A free-looking port in the dynamic range (the test fails clearly if it is taken).
+    public static func randomPort() -> Int { Int.random(in: 20_000...40_000) }
+}
+
+public struct ServerProcessError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// HTTP requests with the real `curl`, an independent client.
+public enum HTTPClient {
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: String
+        /// Header lines as curl printed them, lowercased names.
+        public var headers: [String: String]
+    }
+
+    public static func get(_ url: String, token: String? = nil) throws -> Response {
+        try request("GET", url, token: token)
+    }
+
+    public static func request(_ method: String, _ url: String, token: String? = nil, json: String? = nil) throws -> Response {
+        var arguments = ["-s", "-S", "--max-time", "10", "-X", method, "-D", "-", "--path-as-is", url]
+        if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
+        if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
+        let result = try ProcessRunner.run("curl", arguments)
+        guard result.status == 0 else { throw ServerProcessError("curl \(url): \(result.stderr)") }
+        let parts = result.stdout.components(separatedBy: "\r\n\r\n")
+        let head = parts.first ?? ""
+        let status = Int(head.split(separator: " ").dropFirst().first ?? "") ?? 0
+        var headers: [String: String] = [:]
+        for line in head.split(separator: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Response(status: status, body: parts.dropFirst().joined(separator: "\r\n\r\n"), headers: headers)
+    }
+}
