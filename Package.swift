@@ -68,6 +68,12 @@ let package = Package(
             path: "Benchmarks/ScheduleBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "PlayoutBenchmark",
+            dependencies: ["Playout", "Media", "Scheduling", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/PlayoutBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "TestSupport", dependencies: ["HLS", "Media"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: swiftSettings),

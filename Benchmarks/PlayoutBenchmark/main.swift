@@ -1,0 +1,1 @@
+print("Playout density benchmark: see Benchmarks/density.sh")
