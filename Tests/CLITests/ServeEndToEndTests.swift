@@ -49,9 +49,16 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
     reader.standardOutput = FileHandle.nullDevice
     try reader.run()
 
+    // Meanwhile a reader polls the playlist a hundred times a second (fault test 8).
+    let hammer = PlaylistHammer()
+    let hammering = Thread { hammer.run(URL(string: playlistURL)!, for: 12) }
+    hammering.start()
+
     var observer = LivePlaylistObserver()
     try poll(playlistURL, for: 32, into: &observer)
     reader.waitUntilExit()
+    #expect(hammer.result.failures == [])
+    #expect(hammer.result.polls > 300)
     #expect(reader.terminationStatus == 0)
     #expect(try String(contentsOf: readerErrors, encoding: .utf8) == "")
     #expect(observer.problems == [])
