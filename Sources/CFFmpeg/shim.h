@@ -10,6 +10,9 @@
 #include <libavutil/imgutils.h>
 #include <libavutil/mathematics.h>
 #include <libavutil/dict.h>
+#include <libavfilter/avfilter.h>
+#include <libavfilter/buffersrc.h>
+#include <libavfilter/buffersink.h>
 #include <errno.h>
 
 /// Swift cannot import function-like macros: these re-export the ones SREtv uses.
