@@ -35,7 +35,7 @@ func buildRouter(
     }
     router.get("/healthz") { _, _ in "ok" }
     router.addRoutes(MetricsController(metrics: metrics).endpoints, atPath: "/metrics")
-    router.addRoutes(HLSController(live: live, signer: signer).endpoints, atPath: "/hls")
+    router.addRoutes(HLSController(live: live, signer: signer, metrics: metrics).endpoints, atPath: "/hls")
     router.addRoutes(ChannelController(database: database, signer: signer).endpoints, atPath: "/api/channels")
     router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
     router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")

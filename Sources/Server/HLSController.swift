@@ -8,6 +8,8 @@ import Store
 struct HLSController {
     let live: any LiveOutput
     let signer: URLSigner
+    let metrics: ServerMetrics
+    let viewers = ViewerTracker()
     let fileIO = FileIO()
 
     var endpoints: RouteCollection<AppRequestContext> {
@@ -18,8 +20,9 @@ struct HLSController {
 
     @Sendable func playlist(_ request: Request, context: AppRequestContext) async throws -> Response {
         let channel = try channelID(context)
-        let signed = try authorize(request, context: context, channel: channel)
+        let (signed, viewer) = try authorize(request, context: context, channel: channel)
         guard let text = live.playlist(channel: channel) else { throw APIError(.notFound, "channel \(channel) has no live playlist; it is not on air") }
+        metrics.setViewers(viewers.saw(viewer, on: channel), channel: channel)
         let body = signed.map { SignedPlaylist.rewrite(text, query: $0) } ?? text
         // At most half the 2 s target duration, so players see each new segment in time (P4).
         let headers: HTTPFields = [.contentType: "application/vnd.apple.mpegurl", .cacheControl: "max-age=1"]
@@ -43,15 +46,14 @@ struct HLSController {
         return Response(status: .ok, headers: headers, body: try await fileIO.loadFile(path: path, context: context))
     }
 
-    /// The signed query when the request is a signed one for `channel`'s folder; otherwise the
-    /// request needs a bearer token of any role.
-    private func authorize(_ request: Request, context: AppRequestContext, channel: String) throws(APIError) -> SignedQuery? {
+    /// The signed query when the request is a signed one for `channel`'s folder (otherwise the
+    /// request needs a bearer token of any role), and the user it plays for.
+    private func authorize(_ request: Request, context: AppRequestContext, channel: String) throws(APIError) -> (SignedQuery?, String) {
         guard let signed = try SignedQuery(request) else {
-            _ = try context.require(.viewer)
-            return nil
+            return (nil, try context.require(.viewer).name)
         }
         try signer.verify(signed, channel: channel)
-        return signed
+        return (signed, signed.user)
     }
 
     /// The channel the path names; 404 at once for an id that cannot exist, so only valid ids reach `live`.

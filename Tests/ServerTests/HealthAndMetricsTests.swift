@@ -49,3 +49,27 @@ struct HealthAndMetricsTests {
         }
     }
 }
+
+struct ViewerCountTests {
+    @Test func viewersAreTheUsersWhosePlayersFetchedThePlaylistRecently() async throws {
+        let fixture = try ServerFixture()
+        let signed = try URLSigner(settings: fixture.settings, database: fixture.database).signedPlaylistURL(channel: "news", user: "ana")
+        let path = String(signed.url.dropFirst("http://tv.example".count))
+        try await fixture.withClient { client throws in
+            // Two users, one of them twice: two viewers.
+            #expect(try await client.execute(uri: "/hls/news/index.m3u8", method: .get, headers: fixture.headers(.viewer)).status == .ok)
+            #expect(try await client.execute(uri: path, method: .get).status == .ok)
+            #expect(try await client.execute(uri: path, method: .get).status == .ok)
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: fixture.headers(.viewer)).text
+            #expect(metrics.split(separator: "\n").contains(#"sretv_viewers{channel="news"} 2.0"#))
+        }
+    }
+
+    @Test func aViewerWhoStoppedPollingNoLongerCounts() {
+        let tracker = ViewerTracker(window: 10)
+        let start = Date(timeIntervalSince1970: 1_796_126_400)
+        #expect(tracker.saw("ana", on: "news", at: start) == 1)
+        #expect(tracker.saw("luis", on: "news", at: start.addingTimeInterval(5)) == 2)
+        #expect(tracker.saw("luis", on: "news", at: start.addingTimeInterval(12)) == 1)
+    }
+}
