@@ -111,3 +111,18 @@ private struct DataFolder {
     #expect(try SREtvBinary.run(["rundown", "show", "sretv-demo", "2026-12-01", "--data", restored.url.path]).status == 0)
     #expect(try data.run("db", "backup", backup).status == 1)
 }
+
+@Test func userAddPrintsATokenOnceAndStoresOnlyItsHash() throws {
+    let data = try DataFolder()
+    let added = try data.run("user", "add", "ana", "--role", "producer")
+    #expect(added.status == 0)
+    let token = try #require(added.stdout.split(separator: "\n").last.map(String.init))
+    #expect(token.count >= 40)
+    #expect(try data.run("user", "list").stdout == "ana\tproducer\n")
+    // The database (and its write-ahead log) holds the token's hash, never the token.
+    for file in try FileManager.default.contentsOfDirectory(atPath: data.path) where file.hasPrefix("sretv.sqlite") {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: data.path).appendingPathComponent(file))
+        #expect(bytes.range(of: Data(token.utf8)) == nil, "\(file)")
+    }
+    #expect(try data.run("user", "add", "bob", "--role", "superuser").status != 0)
+}
