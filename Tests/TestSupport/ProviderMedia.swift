@@ -6,6 +6,7 @@ import Media
 public enum ProviderMedia {
     /// Writes a `seconds`-long generated 640x360@25 clip (H.264 + AAC) to `path`, with its index first.
     public static func mp4(_ path: String, seconds: Double, format: String = "640x360@25", grain: Bool = false) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let raw = path + ".raw.mp4"
         defer { try? FileManager.default.removeItem(atPath: raw) }
         let spec = ClipSpec(video: try VideoFormat(parsing: format), duration: .seconds(seconds), label: "PROVIDER", grain: grain)
