@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func aServerKilledMidTransferFailsTheCopyAndLeavesNoFile() throws {
-        let server = try StandInProvider(directory: served, bytesPerSecond: 1_000_000)
+        let server = try StandInProvider(directory: served, bytesPerSecond: 200_000)
         var reports = 0
         let path = folder.path("killed.ts")
         let error = #expect(throws: MediaError.self) {
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func returningFalseFromProgressCancelsAndLeavesNoFile() throws {
-        let server = try StandInProvider(directory: served, bytesPerSecond: 1_000_000)
+        let server = try StandInProvider(directory: served, bytesPerSecond: 200_000)
         let path = folder.path("cancelled.ts")
         let error = #expect(throws: MediaError.self) {
             try MediaCopier.copy(from: try policy.source(server.url("clip.mp4")), to: path) { _ in false }
