@@ -2,7 +2,8 @@
 # Ingest speed: `sretv media ingest` of an HLS VOD served by Python's http.server on loopback,
 # against `ffmpeg -i URL -c copy out.ts`, in alternating runs. Prints the median wall times and
 # their ratio (target: sretv ≤ 1.0× ffmpeg).
-# Usage: Benchmarks/ingest.sh [RUNS (5)] [SECONDS (300)]   (builds a release sretv first)
+# Usage: Benchmarks/ingest.sh [RUNS (5)] [SECONDS (300)]
+# Builds a release sretv first, unless $SRETV_BINARY names one to use.
 set -euo pipefail
 runs=${1:-5}
 seconds=${2:-300}
@@ -10,8 +11,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/sretv-ingest-bench.XXXXXX)
 trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
-swift build -c release --product sretv --package-path "$root" >&2
-sretv="$root/.build/release/sretv"
+sretv=${SRETV_BINARY:-}
+if [ -z "$sretv" ]; then
+    swift build -c release --product sretv --package-path "$root" >&2
+    sretv="$root/.build/release/sretv"
+fi
 "$sretv" test-clip "$work/clip.mp4" --seconds "$seconds" --format 1280x720@25 --grain >&2
 mkdir -p "$work/www/vod"
 ffmpeg -nostdin -v error -i "$work/clip.mp4" -c copy -f hls -hls_time 4 -hls_playlist_type vod \
