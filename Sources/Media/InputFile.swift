@@ -7,31 +7,57 @@ public final class InputFile: @unchecked Sendable {
     public let url: String
     /// The streams found in the container, in container order.
     public let streams: [StreamInfo]
+    /// Counts bytes, checks nested URLs and interrupts reads; lives as long as the context it is attached to.
+    private let monitor: InputMonitor?
 
     /// Opens `url` and reads enough of it to know its streams.
     /// - Parameter protocols: the libavformat protocols the input may use (rule S4); local files: `file`.
-    public init(url: String, protocols: String = "file") throws(MediaError) {
+    public convenience init(url: String, protocols: String = "file") throws(MediaError) {
+        try self.init(url: url, protocols: protocols, monitor: nil)
+    }
+
+    /// Opens `source` with its protocol whitelist, `monitor` counting its bytes, checking every
+    /// URL it opens and interrupting it when cancelled.
+    public convenience init(source: MediaSource, monitor: InputMonitor) throws(MediaError) {
+        try self.init(url: source.url, protocols: source.protocols, monitor: monitor)
+    }
+
+    private init(url: String, protocols: String, monitor: InputMonitor?) throws(MediaError) {
         self.url = url
+        self.monitor = monitor
         var options: OpaquePointer?
         av_dict_set(&options, "protocol_whitelist", protocols, 0)
         defer { av_dict_free(&options) }
-        var opened: UnsafeMutablePointer<AVFormatContext>?
-        try avformat_open_input(&opened, url, nil, &options).check(.open, "opening", subject: url)
+        var opened = avformat_alloc_context()
+        if let opened { monitor?.attach(to: opened) }
+        let result = avformat_open_input(&opened, url, nil, &options)
+        if result < 0, let refusal = monitor?.refusedURL { throw refusal }
+        try result.check(.open, "opening", subject: url)
         context = opened
         guard let context = opened else { throw MediaError(.open, "opening", subject: url, reason: "no context") }
         do {
             try avformat_find_stream_info(context, nil).check(.probe, "reading stream info of", subject: url)
         } catch {
+            monitor?.detach()
             avformat_close_input(&self.context)
-            throw error
+            throw monitor?.refusedURL ?? error
         }
         streams = (0..<Int(context.pointee.nb_streams)).map { StreamInfo(context.pointee.streams[$0]!, index: $0) }
     }
 
-    deinit { avformat_close_input(&context) }
+    deinit {
+        monitor?.detach()
+        avformat_close_input(&context)
+    }
 
     /// The container's short name, e.g. `mov,mp4,m4a,3gp,3g2,mj2` or `mpegts`.
     public var formatName: String { String(cString: context!.pointee.iformat.pointee.name) }
+
+    /// The container's duration in seconds, when it declares one (nil for live or unknown lengths).
+    public var duration: Double? {
+        let value = context!.pointee.duration
+        return value == sretv_nopts_value() || value <= 0 ? nil : Double(value) / Double(AV_TIME_BASE)
+    }
 
     /// The container's overall bit rate in bits per second (0 when unknown).
     public var bitRate: Int { Int(context!.pointee.bit_rate) }
@@ -45,6 +71,7 @@ public final class InputFile: @unchecked Sendable {
         packet.unref()
         let result = av_read_frame(context, packet.pointer)
         if result == sretv_averror_eof() { return false }
+        if result < 0, let refusal = monitor?.refusedURL { throw refusal }
         try result.check(.read, "reading a packet from", subject: url)
         return true
     }

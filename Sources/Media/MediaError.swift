@@ -16,6 +16,10 @@ public struct MediaError: Error, CustomStringConvertible, Sendable, Equatable {
         case write
         /// The request itself made no sense (bad argument, unsupported layout).
         case invalidArgument
+        /// A source URL was refused by the allow list before anything was opened (rule S4).
+        case refused
+        /// The caller stopped the operation (a progress callback returned false).
+        case cancelled
     }
 
     /// The kind of failure.

@@ -10,7 +10,10 @@ extension APIError {
             self.init(.conflict, error.description, code: error.code)
             (body.current, body.savedBy, body.savedAt) = (current, savedBy, savedAt)
         case .notFound: self.init(.notFound, error.description, code: error.code)
-        case .channelExists: self.init(.conflict, error.description, code: error.code)
+        case .channelExists, .wrongState: self.init(.conflict, error.description, code: error.code)
+        case .inUse(_, _, let rundowns):
+            self.init(.conflict, error.description, code: error.code)
+            body.usedBy = rundowns
         case .invalid: self.init(.badRequest, error.description, code: error.code)
         case .storage: self.init(.internalServerError, error.description, code: error.code)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Scheduling
+import Store
 
 /// A refused or failed request as the API answers it: the status and a JSON body
 /// `{ "error": "what was wrong and what to do", … }` with details where there are some.
@@ -21,6 +22,8 @@ struct APIError: HTTPResponseError, Sendable {
         var current: Int?
         var savedBy: String?
         var savedAt: Date?
+        /// For a media asset that cannot be deleted: the published rundowns that name it.
+        var usedBy: [MediaUsage]?
     }
 
     var status: HTTPResponse.Status

@@ -13,7 +13,7 @@ public func buildApplication(
     settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics = ServerMetrics(),
     probes: ProbeCache = ProbeCache(), logger: Logger
 ) throws(StoreError) -> some ApplicationProtocol {
-    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics, probes: probes)
+    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics, probes: probes, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SREtv"),
@@ -23,10 +23,11 @@ public func buildApplication(
 
 /// Every route, behind the middleware that counts requests, answers errors in JSON and reads bearer tokens.
 func buildRouter(
-    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics, probes: ProbeCache
+    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics, probes: ProbeCache, logger: Logger
 ) throws(StoreError) -> Router<AppRequestContext> {
     let signer = try URLSigner(settings: settings, database: database)
     let schedule = StoredSchedule(database: database, mediaRoot: settings.mediaRoot, cache: probes)
+    let worker = try IngestWorker(ingest: MediaIngest(database: database, mediaRoot: settings.mediaRoot), logger: logger)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestCountingMiddleware(metrics: metrics)
@@ -40,6 +41,8 @@ func buildRouter(
     router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
     router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")
     router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
+    router.addRoutes(MediaController(database: database, worker: worker, mediaRoot: settings.mediaRoot).endpoints, atPath: "/api/media")
+    router.addRoutes(JobController(database: database, worker: worker).endpoints, atPath: "/api/jobs")
     router.addRoutes(GuideController(schedule: schedule, signer: signer).endpoints)
     return router
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Media
 import Store
 
 /// Turns every error a route throws into a JSON answer (`APIError`), Hummingbird's own ones
@@ -20,6 +21,7 @@ struct JSONErrorMiddleware: RouterMiddleware {
         case let error as StoreError:
             if case .storage = error { context.logger.error("database failure: \(error)") }
             return APIError(error)
+        case let error as MediaError: return APIError(error)
         case let error as HTTPError:
             var answer = APIError(error.status, error.body ?? Self.defaultMessage(for: error.status))
             answer.headers = error.headers

@@ -10,6 +10,7 @@ extension AppDatabase {
             try db.alter(table: "channel") { t in t.add(column: "filler", .text) }
         }
         migrator.registerMigration("v3-users", migrate: createUsers)
+        migrator.registerMigration("v4-media-library", migrate: createMediaLibrary)
         return migrator
     }
 

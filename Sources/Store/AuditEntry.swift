@@ -11,6 +11,11 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case blockSave = "block.save"
         case userSave = "user.save"
         case signingKeyCreate = "signing-key.create"
+        case providerSave = "provider.save"
+        case mediaIngest = "media.ingest"
+        case mediaDelete = "media.delete"
+        case jobCancel = "job.cancel"
+        case jobRetry = "job.retry"
     }
 
     /// Assigned by the database, rising in the order the changes were made.

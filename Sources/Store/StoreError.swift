@@ -11,6 +11,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFound(Missing)
     /// A channel with this id already exists.
     case channelExists(String)
+    /// Media asset `asset` (at `uri`) is named by published rundowns; nothing was changed.
+    case inUse(asset: Int64, uri: String, rundowns: [MediaUsage])
+    /// The thing is not in a state that allows the operation; `reason` says which state and what to do.
+    case wrongState(String)
     /// An argument was refused: `field` names it, `reason` says why and what is expected.
     case invalid(field: String, reason: String)
     /// SQLite (or decoding what it holds) failed; the message is the underlying error's.
@@ -22,12 +26,18 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         /// No version at all of this rundown has been saved.
         case rundown(channel: String, date: BroadcastDate)
         case rundownVersion(channel: String, date: BroadcastDate, version: Int)
+        case asset(Int64)
+        case job(Int64)
+        case provider(String)
 
         public var description: String {
             switch self {
             case .channel(let id): "channel \(String(reflecting: id))"
             case .rundown(let channel, let date): "rundown of \(channel) for \(date)"
             case .rundownVersion(let channel, let date, let version): "version \(version) of the rundown of \(channel) for \(date)"
+            case .asset(let id): "media asset \(id)"
+            case .job(let id): "job \(id)"
+            case .provider(let name): "provider \(String(reflecting: name)) (known: \(Provider.predefined.joined(separator: ", ")) and any added)"
             }
         }
     }
@@ -43,6 +53,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case .conflict: "conflict"
         case .notFound: "not-found"
         case .channelExists: "exists"
+        case .inUse: "in-use"
+        case .wrongState: "wrong-state"
         case .invalid: "invalid"
         case .storage: "storage"
         }
@@ -58,6 +70,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(missing) does not exist"
         case .channelExists(let id):
             return "channel \(String(reflecting: id)) already exists; choose another id"
+        case .inUse(let asset, let uri, let rundowns):
+            let names = rundowns.map(\.description).joined(separator: ", ")
+            return "media asset \(asset) (\(uri)) is used by published rundowns: \(names); take it out of them first"
+        case .wrongState(let reason):
+            return reason
         case .invalid(let field, let reason):
             return "\(field): \(reason)"
         case .storage(let message):

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 @testable import Server
+import Store
 import TestSupport
 import Testing
 
@@ -33,12 +34,14 @@ struct OpenAPITests {
     @Test func routerAnswersEveryOperationOfTheSpec() async throws {
         let fixture = try ServerFixture()
         let operations = try Self.operations()
-        #expect(operations.count == 17)
+        #expect(operations.count == 24)
+        let ingest = AppDatabase.IngestRequest(sourceURL: "http://192.0.2.7/clip.mp4", provider: "SPR", title: "Clip", fileExtension: "mp4")
+        let id = try fixture.database.createIngest(ingest, actor: "setup").job.id
         try await fixture.withClient { client throws in
             try await client.execute(uri: "/api/channels/news/rundowns/2026-03-02", method: .put, headers: fixture.headers(.admin), body: ServerFixture.rundown("x"))
             for (method, path) in operations {
                 let uri = path.replacingOccurrences(of: "{channel}", with: "news").replacingOccurrences(of: "{date}", with: ServerFixture.day)
-                    .replacingOccurrences(of: "{segment}", with: ServerFixture.segments[0])
+                    .replacingOccurrences(of: "{segment}", with: ServerFixture.segments[0]).replacingOccurrences(of: "{id}", with: "\(id)")
                 let response = try await client.execute(uri: uri, method: method, headers: fixture.headers(.admin))
                 #expect(response.status != .notFound, "\(method) \(path): \(response.text)")
             }

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Ingest speed: `sretv media ingest` of an HLS VOD served by Python's http.server on loopback,
+# against `ffmpeg -i URL -c copy out.ts`, in alternating runs. Prints the median wall times and
+# their ratio (target: sretv ≤ 1.0× ffmpeg).
+# Usage: Benchmarks/ingest.sh [RUNS (5)] [SECONDS (300)]
+# Builds a release sretv first, unless $SRETV_BINARY names one to use.
+set -euo pipefail
+runs=${1:-5}
+seconds=${2:-300}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/sretv-ingest-bench.XXXXXX)
+trap 'kill "${server_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+sretv=${SRETV_BINARY:-}
+if [ -z "$sretv" ]; then
+    swift build -c release --product sretv --package-path "$root" >&2
+    sretv="$root/.build/release/sretv"
+fi
+"$sretv" test-clip "$work/clip.mp4" --seconds "$seconds" --format 1280x720@25 --grain >&2
+mkdir -p "$work/www/vod"
+ffmpeg -nostdin -v error -i "$work/clip.mp4" -c copy -f hls -hls_time 4 -hls_playlist_type vod \
+    -hls_segment_filename "$work/www/vod/segment-%04d.ts" "$work/www/vod/index.m3u8"
+
+python3 -u -m http.server --bind 127.0.0.1 0 --directory "$work/www" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do grep -q 'port [0-9]' "$work/server.log" && break; sleep 0.1; done
+port=$(grep -o 'port [0-9]*' "$work/server.log" | head -1 | cut -d' ' -f2)
+url="http://127.0.0.1:$port/vod/index.m3u8"
+"$sretv" media provider set "Canal Once" --hosts 127.0.0.1 --data "$work/data" >&2
+
+wall() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+: > "$work/ours"; : > "$work/theirs"
+for run in $(seq "$runs"); do
+    wall "$sretv" media ingest "$url" --provider "Canal Once" --title "bench $run" --data "$work/data" >> "$work/ours"
+    wall ffmpeg -nostdin -v error -y -i "$url" -c copy "$work/ffmpeg.ts" >> "$work/theirs"
+done
+ours=$(median < "$work/ours")
+theirs=$(median < "$work/theirs")
+size=$(du -sh "$work/www/vod" | cut -f1)
+echo "HLS VOD of ${seconds} s 1280x720@25 (${size}), ${runs} alternating runs each"
+printf 'sretv media ingest    median %.3f s\n' "$ours"
+printf 'ffmpeg -c copy        median %.3f s\n' "$theirs"
+printf 'ratio sretv/ffmpeg    %.2fx\n' "$(echo "$ours / $theirs" | bc -l)"

@@ -1,0 +1,114 @@
+import CFFmpeg
+import Foundation
+
+/// Watches an input while libavformat reads it: counts the bytes of every I/O context it opens
+/// (an HLS source opens one per segment), checks each URL it opens against the source's allow
+/// list, and interrupts blocking reads once `cancel()` was called (from any thread).
+///
+/// Attached to one `AVFormatContext` through its `opaque`, `io_open`, `io_close2` and
+/// `interrupt_callback`; the `InputFile` that owns the context keeps its monitor alive.
+public final class InputMonitor: @unchecked Sendable {
+    private let lock = NSLock()
+    private let policy: SourcePolicy?
+    private var cancelled = false
+    private var closedBytes: Int64 = 0
+    private var open: Set<UnsafeMutablePointer<AVIOContext>> = []
+    private var refusal: MediaError?
+    private var failure: MediaError?
+    private var defaultOpen: IOOpen?
+    private var defaultClose: IOClose?
+
+    typealias IOOpen = @convention(c) (
+        UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
+        UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Int32
+    typealias IOClose = @convention(c) (UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<AVIOContext>?) -> Int32
+
+    /// A monitor for `source`: nested URLs are checked against its allow list (none for local files).
+    public init(source: MediaSource) {
+        policy = source.policy
+    }
+
+    /// Makes every blocking read of the input return promptly with an error.
+    public func cancel() { lock.withLock { cancelled = true } }
+
+    /// Whether `cancel()` was called.
+    public var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// Bytes read from the network or disk so far, over every I/O context the input opened.
+    public var bytesRead: Int64 {
+        lock.withLock { closedBytes + open.reduce(0) { $0 + $1.pointee.bytes_read } }
+    }
+
+    /// The nested URL the allow list refused, if reading failed for that reason.
+    var refusedURL: MediaError? { lock.withLock { refusal } }
+
+    /// Counts the I/O contexts still open as read: their owner is about to close them without
+    /// telling the monitor (the top-level one), after which they must not be looked at.
+    func detach() {
+        lock.withLock {
+            closedBytes += open.reduce(0) { $0 + $1.pointee.bytes_read }
+            open.removeAll()
+        }
+    }
+
+    /// The first URL the input could not open while reading (an HLS segment the server no longer
+    /// gives): the demuxer skips such a segment, so the copy must not pass for complete.
+    var failedOpen: MediaError? { lock.withLock { failure } }
+
+    /// Installs the hooks on `context`, before it is opened.
+    func attach(to context: UnsafeMutablePointer<AVFormatContext>) {
+        defaultOpen = context.pointee.io_open
+        defaultClose = context.pointee.io_close2
+        context.pointee.opaque = Unmanaged.passUnretained(self).toOpaque()
+        context.pointee.interrupt_callback = AVIOInterruptCB(
+            callback: { opaque in opaque.map { Unmanaged<InputMonitor>.fromOpaque($0).takeUnretainedValue().isCancelled ? 1 : 0 } ?? 0 },
+            opaque: Unmanaged.passUnretained(self).toOpaque()
+        )
+        context.pointee.io_open = { context, pb, url, flags, options in
+            guard let context, let monitor = InputMonitor.of(context) else { return sretv_averror(EINVAL) }
+            return monitor.open(context, pb, url.map { String(cString: $0) } ?? "", flags, options)
+        }
+        context.pointee.io_close2 = { context, pb in
+            guard let context, let monitor = InputMonitor.of(context) else { return 0 }
+            return monitor.close(context, pb)
+        }
+    }
+
+    private static func of(_ context: UnsafeMutablePointer<AVFormatContext>) -> InputMonitor? {
+        context.pointee.opaque.map { Unmanaged<InputMonitor>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    private func open(
+        _ context: UnsafeMutablePointer<AVFormatContext>, _ pb: UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
+        _ url: String, _ flags: Int32, _ options: UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Int32 {
+        if let policy {
+            do {
+                try policy.checkNested(url)
+            } catch {
+                lock.withLock { refusal = error }
+                return sretv_averror(EPERM)
+            }
+        }
+        guard let defaultOpen else { return sretv_averror(EINVAL) }
+        let result = url.withCString { defaultOpen(context, pb, $0, flags, options) }
+        lock.withLock {
+            if result >= 0, let opened = pb?.pointee {
+                open.insert(opened)
+            } else if failure == nil {
+                failure = MediaError(.read, "opening", subject: url, averror: result)
+            }
+        }
+        return result
+    }
+
+    private func close(_ context: UnsafeMutablePointer<AVFormatContext>, _ pb: UnsafeMutablePointer<AVIOContext>?) -> Int32 {
+        if let pb {
+            lock.withLock {
+                if open.remove(pb) != nil { closedBytes += pb.pointee.bytes_read }
+            }
+        }
+        return defaultClose?(context, pb) ?? 0
+    }
+}

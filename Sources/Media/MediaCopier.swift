@@ -1,0 +1,117 @@
+import CFFmpeg
+import Foundation
+
+/// Copies a source's audio and video into a local file without re-encoding (FFmpeg's `remux.c`:
+/// copied codec parameters, codec tag 0, rescaled timestamps, interleaved writes). The file is
+/// written under a hidden temporary name beside `path` and renamed into place only when complete:
+/// a failed or cancelled copy leaves nothing at `path`.
+public enum MediaCopier {
+    /// Wall-clock seconds between two progress callbacks.
+    static let reportInterval = Duration.milliseconds(250)
+    /// How much shorter than its declared length a copy may end before it counts as truncated.
+    static let truncationTolerance = 0.5
+
+    /// Copies `source` to `path` (MPEG-TS for `.ts`, MP4 for `.mp4`, `.m4v` and `.mov`), calling
+    /// `progress` about four times a second and once at the end; returning false from it cancels.
+    /// `monitor` can cancel from another thread; give one made for `source`.
+    /// - Returns: the final progress (bytes read, seconds copied, speed).
+    /// - Throws: `MediaError` with `.cancelled` when cancelled, `.refused` when the source leads to
+    ///   a URL its allow list refuses, `.read` for a source that failed or ended early, `.write` for
+    ///   the output (disk full, no permission).
+    @discardableResult
+    public static func copy(
+        from source: MediaSource, to path: String, monitor: InputMonitor? = nil, progress: (CopyProgress) -> Bool
+    ) throws(MediaError) -> CopyProgress {
+        let format = try outputFormat(of: path)
+        let monitor = monitor ?? InputMonitor(source: source)
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
+        do throws(MediaError) {
+            let result = try remux(source, into: temporary, format: format, monitor: monitor, progress: progress)
+            guard rename(temporary, path) == 0 else {
+                throw MediaError(.write, "moving the copy into place at", subject: path, reason: String(cString: strerror(errno)))
+            }
+            return result
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// The muxer name for `path`'s extension.
+    private static func outputFormat(of path: String) throws(MediaError) -> String {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "ts": "mpegts"
+        case "mp4", "m4v", "mov": "mp4"
+        case let other: throw MediaError(.invalidArgument, "choosing a container for", subject: path,
+                                         reason: "extension \(String(reflecting: other)) is not supported; use .ts or .mp4")
+        }
+    }
+
+    /// The copy loop; the output (and its file handle) is closed when this returns.
+    private static func remux(
+        _ source: MediaSource, into temporary: String, format: String, monitor: InputMonitor, progress: (CopyProgress) -> Bool
+    ) throws(MediaError) -> CopyProgress {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var lastReport = started
+        let input = try InputFile(source: source, monitor: monitor)
+        let copied = input.streams.filter { $0.parameters.mediaType != .other }
+        guard !copied.isEmpty else { throw MediaError(.probe, "copying", subject: source.url, reason: "no audio or video stream") }
+        let muxer = try ClipMuxer(path: temporary, formatName: format)
+        var outputIndex: [Int: Int] = [:]
+        for stream in copied { outputIndex[stream.index] = try muxer.addStream(stream.parameters, timeBase: stream.timeBase) }
+        try muxer.writeHeader()
+        var timing = CopyTiming(streams: input.streams)
+        func current() -> CopyProgress {
+            let elapsed = (clock.now - started) / .seconds(1)
+            return CopyProgress(bytesRead: monitor.bytesRead, secondsDone: timing.secondsDone, totalSeconds: input.duration,
+                                speed: elapsed > 0 ? timing.secondsDone / elapsed : 0)
+        }
+        let packet = Packet()
+        do {
+            while try input.read(into: packet) {
+                guard let output = outputIndex[packet.streamIndex] else { continue }
+                timing.add(packet)
+                try muxer.write(packet, to: output)
+                if clock.now - lastReport >= reportInterval {
+                    lastReport = clock.now
+                    guard progress(current()) else { monitor.cancel(); break }
+                }
+            }
+        } catch where monitor.isCancelled {
+            // A cancel from another thread interrupts the read: report it as what it is.
+        }
+        if monitor.isCancelled { throw MediaError(.cancelled, "copying", subject: source.url, reason: "cancelled") }
+        if let failed = monitor.failedOpen { throw failed }
+        let result = current()
+        if let total = result.totalSeconds, result.secondsDone < total - truncationTolerance {
+            throw MediaError(.read, "copying", subject: source.url, reason: String(
+                format: "the source ended after %.2f s of its %.2f s (connection lost or file truncated)", result.secondsDone, total))
+        }
+        try muxer.finish()
+        _ = progress(result)
+        return result
+    }
+}
+
+/// Media seconds copied so far: the furthest packet end, from the first timestamp of any stream.
+private struct CopyTiming {
+    private let timeBases: [Rational]
+    private var origin: Double?
+    private var end: Double?
+
+    init(streams: [StreamInfo]) {
+        timeBases = streams.map(\.timeBase)
+    }
+
+    var secondsDone: Double { origin.flatMap { origin in end.map { max(0, $0 - origin) } } ?? 0 }
+
+    mutating func add(_ packet: Packet) {
+        guard let timestamp = packet.dts ?? packet.pts else { return }
+        let base = timeBases[packet.streamIndex]
+        let seconds = { (value: Int64) in Double(value) * Double(base.num) / Double(base.den) }
+        origin = min(origin ?? seconds(timestamp), seconds(timestamp))
+        end = max(end ?? seconds(timestamp), seconds(timestamp + packet.duration))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import Media
+import Store
+
+/// `/api/media`: search the library and read an asset (viewer); ingest a provider's file and
+/// delete an asset (producer). Deleting an asset a published rundown names is refused with 409.
+struct MediaController {
+    /// The body of `POST /api/media/ingest`.
+    struct IngestBody: Decodable {
+        var url: String
+        var provider: String
+        var title: String
+        var category: String?
+        var tags: [String]?
+    }
+
+    /// An asset as the API shows it: the stored facts as an object.
+    struct AssetBody: ResponseEncodable {
+        var id: Int64
+        var title: String
+        var kind: MediaAsset.Kind
+        var provider: String?
+        var category: String?
+        var tags: [String]
+        var uri: String
+        var sourceURL: String?
+        var duration: Double?
+        var facts: MediaInfo?
+        var checksum: String?
+        var status: MediaAsset.Status
+        var error: String?
+        var createdAt: Date
+        var updatedAt: Date
+
+        init(_ asset: MediaAsset) {
+            (id, title, kind, provider, category, tags, uri) = (asset.id, asset.title, asset.kind, asset.provider, asset.category, asset.tags, asset.uri)
+            (sourceURL, duration, checksum, status, error) = (asset.sourceURL, asset.duration, asset.checksum, asset.status, asset.error)
+            (createdAt, updatedAt) = (asset.createdAt, asset.updatedAt)
+            facts = asset.facts.flatMap { try? JSONDecoder().decode(MediaInfo.self, from: Data($0.utf8)) }
+        }
+    }
+
+    let database: AppDatabase
+    let worker: IngestWorker
+    let mediaRoot: URL
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get(use: list)
+            .post("ingest", use: ingest)
+            .get("{id}", use: show)
+            .delete("{id}", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) throws -> [AssetBody] {
+        _ = try context.require(.viewer)
+        let query = request.uri.queryParameters
+        let status = try query["status"].map { text in
+            guard let status = MediaAsset.Status(rawValue: String(text)) else {
+                throw APIError(.badRequest, "status \(String(reflecting: String(text))) is unknown; expected one of \(MediaAsset.Status.allCases.map(\.rawValue).joined(separator: ", "))", code: "invalid")
+            }
+            return status
+        }
+        return try database.assets(matching: query["q"].map(String.init), provider: query["provider"].map(String.init), status: status).map(AssetBody.init)
+    }
+
+    @Sendable func ingest(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<Job> {
+        let producer = try context.require(.producer)
+        let body = try await request.decodeJSON(IngestBody.self, context: context)
+        let order = MediaIngest.Order(url: body.url, provider: body.provider, title: body.title, category: body.category, tags: body.tags ?? [])
+        let job = try worker.submit(order, actor: producer.name)
+        return EditedResponse(status: .accepted, headers: [.location: "/api/jobs/\(job.id)"], response: job)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) throws -> AssetBody {
+        _ = try context.require(.viewer)
+        let id = try Self.id(context)
+        guard let asset = try database.asset(id: id) else { throw APIError(StoreError.notFound(.asset(id))) }
+        return AssetBody(asset)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) throws -> Response {
+        let producer = try context.require(.producer)
+        let asset = try database.deleteAsset(id: try Self.id(context), actor: producer.name)
+        try? FileManager.default.removeItem(at: mediaRoot.appendingPathComponent(asset.uri))
+        return Response(status: .noContent)
+    }
+
+    /// The `{id}` of the path as a number; 404 when it is not one (no such asset or job can exist).
+    static func id(_ context: AppRequestContext) throws -> Int64 {
+        let text = try context.parameters.require("id")
+        guard let id = Int64(text) else { throw APIError(.notFound, "\(String(reflecting: text)) is not an id; expected a number", code: "not-found") }
+        return id
+    }
+}
+
+extension Job: ResponseEncodable {}
