@@ -1,6 +1,6 @@
 import Media
 
-/// The command line: `PlayoutBenchmark [--seconds S] [--format WxH@FPS] [N …]`.
+/// The command line: `PlayoutBenchmark [--seconds S] [--format WxH@FPS] [--verbose] [N …]`.
 struct BenchmarkOptions {
     /// How long each group of channels stays on air.
     var seconds = 60.0
@@ -8,8 +8,10 @@ struct BenchmarkOptions {
     var format = DemoMedia.format
     /// The channel counts to try, one run each.
     var channelCounts = [10, 50, 200]
+    /// Whether the channels' warnings (late segments, slate and why) are logged, not only counted.
+    var verbose = false
 
-    static let usage = "usage: PlayoutBenchmark [--seconds S] [--format WIDTHxHEIGHT@FPS] [N …]   (default: 60 s, 1280x720@25, N = 10 50 200)"
+    static let usage = "usage: PlayoutBenchmark [--seconds S] [--format WIDTHxHEIGHT@FPS] [--verbose] [N …]   (default: 60 s, 1280x720@25, N = 10 50 200)"
 
     /// Parses `arguments` (without the program name); throws a message naming the bad argument.
     init(_ arguments: [String]) throws(UsageError) {
@@ -23,6 +25,8 @@ struct BenchmarkOptions {
             case "--format":
                 guard let text = rest.popFirst() else { throw UsageError("--format needs WIDTHxHEIGHT@FPS") }
                 do { format = try VideoFormat(parsing: text) } catch { throw UsageError("--format: \(error.reason)") }
+            case "--verbose":
+                verbose = true
             case "-h", "--help":
                 throw UsageError(nil)
             default:

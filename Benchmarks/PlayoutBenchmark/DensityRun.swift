@@ -22,12 +22,14 @@ struct DensityResult {
 
 /// Puts `count` live channels on air for `seconds`, each with its own output folder under a temporary
 /// folder (removed afterwards), 2 s segments and a window of 6, all looping the same demo clips.
-func runChannels(_ count: Int, for seconds: Double, clips: [String], catalog: MediaCatalog, format: VideoFormat) throws -> DensityResult {
+/// With `verbose`, the channels' warnings are logged too; otherwise only their errors.
+func runChannels(_ count: Int, for seconds: Double, clips: [String], catalog: MediaCatalog, format: VideoFormat,
+                 verbose: Bool) throws -> DensityResult {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("sretv-density-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }
     var logger = Logger(label: "density")
-    // Late segments are counted, not logged one by one; errors (unplayable media) still show.
-    logger.logLevel = .error
+    // Late segments are counted, not logged one by one, unless asked; errors (unplayable media) always show.
+    logger.logLevel = verbose ? .warning : .error
     let tally = SegmentTally()
     // One timeline from now, shared: a channel that starts a frame or more after it joins its clip at the next keyframe.
     let timeline = Timeline.looping(clips, catalog: catalog, from: Date(), covering: seconds + 60)

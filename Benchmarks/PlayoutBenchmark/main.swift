@@ -2,7 +2,7 @@
 // one process keeps on air without publishing a segment late, and what each costs in CPU.
 // For each channel count N it runs N `ChannelPlayout`s together for the duration and prints segments
 // published, late segments, process CPU time and CPU per channel as a percentage of one core.
-// Usage: PlayoutBenchmark [--seconds S] [--format WxH@FPS] [N …]   (run it in release: Benchmarks/density.sh)
+// Usage: PlayoutBenchmark [--seconds S] [--format WxH@FPS] [--verbose] [N …]   (run it in release: Benchmarks/density.sh)
 import Foundation
 import Media
 import Playout
@@ -35,7 +35,8 @@ print(String(format: "Live channels looping the demo clips, 2 s segments, window
 print("channels  segments  expected  late  slate  worst lateness  CPU s    wall s   CPU/channel  target (0 late, < \(targetPercentPerChannel) % of a core)")
 var results: [DensityResult] = []
 for count in options.channelCounts {
-    let result = try runChannels(count, for: options.seconds, clips: clips, catalog: catalog, format: options.format)
+    let result = try runChannels(count, for: options.seconds, clips: clips, catalog: catalog, format: options.format,
+                                 verbose: options.verbose)
     results.append(result)
     let expected = Int(Double(count) * options.seconds / 2)
     let met = result.late == 0 && result.cpuPercentPerChannel < targetPercentPerChannel
