@@ -51,7 +51,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            // Swift 6.3.1's optimizer crashes (signal 11, splitting the coroutine of an async route
+            // handler) when Server is built with -O; -Osize builds it. Remove once the toolchain is fixed.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-Osize"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "sretv",
