@@ -5,6 +5,6 @@ struct MediaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "media",
         abstract: "The media library: ingest, list, and verdicts on whether files can air.",
-        subcommands: []
+        subcommands: [MediaVerdictCommand.self]
     )
 }
