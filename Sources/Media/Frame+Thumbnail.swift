@@ -1,17 +1,22 @@
 import CFFmpeg
 
 extension Frame {
-    /// This decoded 8-bit 4:2:0 picture (yuv420p or yuvj420p) resized to `width` pixels wide, the
-    /// height following the aspect ratio (both even), in full-range yuvj420p as JPEG wants it.
+    /// Limited-range (video levels) and full-range (JPEG levels) 8-bit planar YUV formats a
+    /// thumbnail can be made from.
+    private static let limitedRange8Bit = [AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUV444P]
+    private static let fullRange8Bit = [AV_PIX_FMT_YUVJ420P, AV_PIX_FMT_YUVJ422P, AV_PIX_FMT_YUVJ444P]
+
+    /// This decoded 8-bit planar YUV picture (4:2:0, 4:2:2 or 4:4:4) resized to `width` pixels wide,
+    /// the height following the aspect ratio (both even), in full-range yuvj420p as JPEG wants it.
     /// Each output pixel is the average of the source pixels it covers (a box filter; at the same
-    /// width, a copy), and limited-range video (16...235) is stretched to full range (0...255).
+    /// size, a copy), and limited-range video (16...235) is stretched to full range (0...255).
     func thumbnail(width: Int) throws(MediaError) -> Frame {
         let sourceWidth = Int(pointer.pointee.width), sourceHeight = Int(pointer.pointee.height)
         let format = AVPixelFormat(rawValue: pointer.pointee.format)
-        guard format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P else {
+        guard Self.limitedRange8Bit.contains(format) || Self.fullRange8Bit.contains(format) else {
             let name = av_get_pix_fmt_name(format).map { String(cString: $0) } ?? "unknown"
             throw MediaError(.invalidArgument, "making a thumbnail of", subject: "\(sourceWidth)x\(sourceHeight) \(name) video",
-                             reason: "thumbnails are made from 8-bit 4:2:0 video (yuv420p) only")
+                             reason: "thumbnails are made from 8-bit YUV video only (4:2:0, 4:2:2 or 4:4:4)")
         }
         guard width >= 2, width % 2 == 0, width <= sourceWidth else {
             throw MediaError(.invalidArgument, "making a thumbnail of", subject: "\(sourceWidth)x\(sourceHeight) video",
@@ -19,12 +24,15 @@ extension Frame {
         }
         let height = max(2, Int((Double(sourceHeight * width) / Double(sourceWidth) / 2).rounded()) * 2)
         let output = try Frame(width: width, height: height, pixelFormat: AV_PIX_FMT_YUVJ420P)
-        let fullRange = format == AV_PIX_FMT_YUVJ420P || pointer.pointee.color_range == AVCOL_RANGE_JPEG
+        let fullRange = Self.fullRange8Bit.contains(format) || pointer.pointee.color_range == AVCOL_RANGE_JPEG
+        var chromaShift: (width: Int32, height: Int32) = (0, 0)
+        av_pix_fmt_get_chroma_sub_sample(format, &chromaShift.width, &chromaShift.height)
         for plane in 0..<3 {
-            let scale = plane == 0 ? 1 : 2
+            let shift = plane == 0 ? (width: 0, height: 0) : (width: Int(chromaShift.width), height: Int(chromaShift.height))
+            let sourceSize = ((sourceWidth + (1 << shift.width) - 1) >> shift.width, (sourceHeight + (1 << shift.height) - 1) >> shift.height)
+            let outputSize = plane == 0 ? (width, height) : (width / 2, height / 2)
             let levels = fullRange ? RangeMap.identity : plane == 0 ? RangeMap.luma : RangeMap.chroma
-            boxResample(plane: plane, from: ((sourceWidth + scale - 1) / scale, (sourceHeight + scale - 1) / scale),
-                        into: output, size: (width / scale, height / scale), levels: levels)
+            boxResample(plane: plane, from: sourceSize, into: output, size: outputSize, levels: levels)
         }
         return output
     }

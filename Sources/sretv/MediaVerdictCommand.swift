@@ -31,7 +31,7 @@ struct MediaVerdictCommand: ParsableCommand {
     @Flag(help: "Print the verdict as JSON.")
     var json = false
 
-    @Option(help: "Also write a JPEG thumbnail here, from the keyframe at or before a tenth of the file.")
+    @Option(help: "Also write a JPEG thumbnail here, from the keyframe at or before a tenth of the file (after the verdict; failing to write it is exit 1).")
     var thumbnail: String?
 
     @Option(help: "Thumbnail width in pixels (even, at most the video's width).")
@@ -42,7 +42,7 @@ struct MediaVerdictCommand: ParsableCommand {
     }
 
     func run() throws {
-        let verdict: MediaVerdict
+        let verdict: MediaVerdict, duration: Double
         do {
             let channel = try VideoFormat(parsing: format)
             let profile = ChannelProfile(segmentDuration: segmentDuration, width: channel.width, height: channel.height,
@@ -51,7 +51,7 @@ struct MediaVerdictCommand: ParsableCommand {
             let hasAudio = info.streams.contains { $0.type == .audio }
             let loudness = try hasAudio ? LoudnessMeter.measure(file) : nil
             verdict = MediaVerdict.judge(info, loudness: loudness, profile: profile)
-            if let thumbnail { try Thumbnail.write(from: file, at: info.duration / 10, width: thumbnailWidth, to: thumbnail) }
+            duration = info.duration
         } catch {
             throw CLIError("cannot judge \(file): \(error). Check that it is a complete audio/video file and the options are valid.")
         }
@@ -61,6 +61,13 @@ struct MediaVerdictCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(verdict), as: UTF8.self))
         } else {
             print(report(verdict))
+        }
+        if let thumbnail {
+            do throws(MediaError) {
+                try Thumbnail.write(from: file, at: duration / 10, width: thumbnailWidth, to: thumbnail)
+            } catch {
+                throw CLIError("cannot write the thumbnail \(thumbnail): \(error.reason). The verdict above stands.")
+            }
         }
         if !verdict.airable { throw ExitCode.failure }
     }
@@ -74,7 +81,6 @@ struct MediaVerdictCommand: ParsableCommand {
             lines.append(String(format: "loudness: %.1f LUFS integrated, true peak %.1f dBTP, range %.1f LU",
                                 loudness.integrated, loudness.truePeak, loudness.range))
         }
-        if let thumbnail { lines.append("thumbnail: \(thumbnail)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Test func mpeg2ClipCannotAirAndVerdictExitsOne() throws {
     let folder = try TemporaryDirectory()
     let clip = folder.path("clip.ts")
-    try FFmpegLoudness.writeMPEG2Clip(to: clip)
+    try FFmpegClip.write(to: clip, videoCodec: "mpeg2video")
     let result = try SREtvBinary.run(["media", "verdict", clip])
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").map(String.init) == [

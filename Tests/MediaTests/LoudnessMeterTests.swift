@@ -21,7 +21,7 @@ func loudnessMatchesTheFFmpegEBUR128Summary(name: String, audio: AudioFormat) th
 @Test func measuringAFileWithoutAudioSaysItHasNoAudioStream() throws {
     let folder = try TemporaryDirectory()
     let path = folder.path("silent-video.ts")
-    try FFmpegLoudness.writeMPEG2Clip(to: path)
+    try FFmpegClip.write(to: path, videoCodec: "mpeg2video")
     let error = try #require(throws: MediaError.self) { try LoudnessMeter.measure(path) }
     #expect(error.code == .invalidArgument)
     #expect(error.description == "measuring the loudness of \(path): the file has no audio stream, so there is no loudness to measure")

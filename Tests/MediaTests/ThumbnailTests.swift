@@ -28,3 +28,23 @@ func thumbnailIsAJPEGOfTheRequestedWidthWithTheSourceAspect(width: Int, height: 
     #expect(error.reason == "width 161 must be even and 2...320")
     #expect(!FileManager.default.fileExists(atPath: jpeg))
 }
+
+@Test(arguments: ["yuv420p", "yuv422p", "yuv444p", "yuvj420p"])
+func thumbnailOf8BitYUVVideoIsAJPEGWithTheSourceColour(pixelFormat: String) throws {
+    let folder = try TemporaryDirectory()
+    let clip = folder.path("clip.mkv")
+    try FFmpegClip.write(to: clip, source: "color=c=0xC02020:size=320x180:rate=25", videoCodec: "libx264",
+                         options: ["-pix_fmt", pixelFormat, "-preset", "ultrafast"])
+    let jpeg = folder.path("thumb.jpg")
+    try Thumbnail.write(from: clip, at: 0, width: 160, to: jpeg)
+    let stream = try #require(FFprobe.streams(of: jpeg).streams?.first)
+    #expect(stream.codec_name == "mjpeg" && stream.width == 160 && stream.height == 90)
+    // Limited-range sources are stretched to JPEG's full range: the red reads back as it went in.
+    let pixel = folder.path("pixel.rgb")
+    let decoded = try ProcessRunner.run("ffmpeg", ["-nostdin", "-v", "error", "-i", jpeg, "-vf", "crop=8:8:76:40,scale=1:1",
+                                                   "-f", "rawvideo", "-pix_fmt", "rgb24", pixel])
+    #expect(decoded.status == 0, "\(decoded.stderr)")
+    let rgb = Array(try Data(contentsOf: URL(fileURLWithPath: pixel)))
+    #expect(rgb.count == 3 && abs(Int(rgb[0]) - 0xC0) <= 10 && abs(Int(rgb[1]) - 0x20) <= 10 && abs(Int(rgb[2]) - 0x20) <= 10,
+            "centre pixel \(rgb)")
+}

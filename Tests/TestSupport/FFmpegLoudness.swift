@@ -26,14 +26,4 @@ public struct FFmpegLoudness: Sendable {
         }
         return FFmpegLoudness(integrated: integrated, truePeak: truePeak, range: range)
     }
-
-    /// Writes `seconds` of an MPEG-2 test pattern without sound to `path` (.ts) with the ffmpeg
-    /// CLI: a file SREtv cannot air without re-encoding and has no loudness to measure.
-    public static func writeMPEG2Clip(to path: String, seconds: Int = 2) throws {
-        let result = try ProcessRunner.run("ffmpeg", [
-            "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x180:rate=25",
-            "-t", "\(seconds)", "-c:v", "mpeg2video", path,
-        ])
-        guard result.status == 0 else { throw FFprobe.Failure(description: "ffmpeg mpeg2video \(path): \(result.stderr)") }
-    }
 }
