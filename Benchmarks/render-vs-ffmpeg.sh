@@ -21,8 +21,7 @@ cat > "$work/rundown.json" <<JSON
  "items": [{"id": "long", "title": "Long clip", "start": "10:00:00",
             "source": {"kind": "production", "uri": "long.mp4"}}]}
 JSON
-now() { date +%s%N; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
+source Benchmarks/timing.sh
 ours=(); theirs=()
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/ours" "$work/ffmpeg"; mkdir -p "$work/ffmpeg"
@@ -37,7 +36,6 @@ for i in $(seq 1 "$runs"); do
   ours+=("$a"); theirs+=("$b")
   printf 'run %d: sretv render %.3f s   ffmpeg -c copy -f hls %.3f s   ratio %.3f\n' "$i" "$a" "$b" "$(div "$a" "$b")"
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 mo=$(median "${ours[@]}"); mt=$(median "${theirs[@]}")
 printf 'median: sretv render %.3f s, ffmpeg %.3f s, ratio (ours/ffmpeg) %.3f  (target <= 1.0)\n' "$mo" "$mt" "$(div "$mo" "$mt")"
 printf 'segments: sretv %s, ffmpeg %s\n' "$(ls "$work/ours"/*.ts | wc -l)" "$(ls "$work/ffmpeg"/*.ts | wc -l)"

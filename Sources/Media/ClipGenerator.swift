@@ -19,7 +19,7 @@ public enum ClipGenerator {
 
         let pattern = try TestPattern(format: spec.video, label: spec.label, grain: spec.grain)
         let picture = try Frame(picture: spec.video)
-        var tone = ToneGenerator(frequency: spec.toneFrequency, amplitude: 0.25, format: spec.audio)
+        var tone = ToneGenerator(frequency: spec.toneFrequency, amplitude: Float(spec.toneAmplitude), format: spec.audio)
         let samples = try Frame(samples: audio.frameSize, format: spec.audio)
         for index in 0..<spec.frameCount {
             try picture.makeWritable()

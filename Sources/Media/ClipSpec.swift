@@ -22,6 +22,9 @@ public struct ClipSpec: Sendable, Hashable {
     public var audio: AudioFormat
     /// Pitch of the sine tone in Hz.
     public var toneFrequency: Double
+    /// Peak level of the sine tone, 0...1 of full scale, the same in every channel. A stereo tone
+    /// measures about 20·log10(amplitude) LUFS: the default 0.25 is about -12 LUFS, 0.0708 about -23.
+    public var toneAmplitude: Double
     /// Text burned into the picture above the frame counter (drawn in uppercase).
     public var label: String
     /// Whether a band of moving film grain is drawn, so the encoder must really spend the bit rate
@@ -30,7 +33,7 @@ public struct ClipSpec: Sendable, Hashable {
 
     public init(video: VideoFormat, duration: Duration, gopLength: Int? = nil, bFrames: Int = 0,
                 videoBitRate: Int = 2_000_000, audio: AudioFormat = .stereo48k,
-                toneFrequency: Double = 1_000, label: String = "SREtv TEST", grain: Bool = false) {
+                toneFrequency: Double = 1_000, toneAmplitude: Double = 0.25, label: String = "SREtv TEST", grain: Bool = false) {
         self.video = video
         self.duration = duration
         self.gopLength = gopLength ?? 2 * video.frameRate
@@ -38,6 +41,7 @@ public struct ClipSpec: Sendable, Hashable {
         self.videoBitRate = videoBitRate
         self.audio = audio
         self.toneFrequency = toneFrequency
+        self.toneAmplitude = toneAmplitude
         self.label = label
         self.grain = grain
     }
@@ -68,6 +72,7 @@ public struct ClipSpec: Sendable, Hashable {
             else if !(0...16).contains(bFrames) { "B-frames must be 0...16" }
             else if videoBitRate < 10_000 { "video bit rate must be at least 10000 bit/s" }
             else if !(0...20_000).contains(toneFrequency) { "tone frequency must be 0...20000 Hz" }
+            else if !(0...1).contains(toneAmplitude) { "tone amplitude must be 0...1 of full scale" }
             else { nil }
         if let reason {
             throw MediaError(.invalidArgument, "checking clip spec", subject: "\(video) \(label)", reason: reason)

@@ -87,6 +87,14 @@ public final class InputFile: @unchecked Sendable {
         }
     }
 
+    /// Makes the demuxer drop every stream but `kept` before reading it, where the container allows
+    /// (mp4 skips their samples, MPEG-TS their PES): for readers that need one stream only.
+    public func discardAll(except kept: StreamInfo) {
+        for index in streams.indices where index != kept.index {
+            context?.pointee.streams[index]?.pointee.discard = AVDISCARD_ALL
+        }
+    }
+
     /// Seeks so that the next packets of `stream` start at the keyframe at or before `timestamp`
     /// (in that stream's time base).
     public func seek(stream: StreamInfo, toKeyframeAtOrBefore timestamp: Int64) throws(MediaError) {

@@ -13,9 +13,13 @@ public struct StreamInfo: Sendable {
 
     /// Number of frames the container header declares (0 when unknown).
     public let frameCount: Int64
+    /// Presentation time of the stream's first frame in `timeBase`, as the demuxer found it
+    /// (nil when unknown).
+    public let startTime: Int64?
 
     init(_ stream: UnsafeMutablePointer<AVStream>, index: Int) {
         frameCount = stream.pointee.nb_frames
+        startTime = stream.pointee.start_time == sretv_nopts_value() ? nil : stream.pointee.start_time
         self.index = index
         parameters = CodecParameters(copying: stream.pointee.codecpar)
         timeBase = Rational(stream.pointee.time_base)

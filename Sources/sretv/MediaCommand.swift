@@ -5,6 +5,6 @@ struct MediaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "media",
         abstract: "The media library: ingest, list, and verdicts on whether files can air.",
-        subcommands: [MediaIngestCommand.self, MediaListCommand.self, ProviderCommand.self]
+        subcommands: [MediaIngestCommand.self, MediaListCommand.self, MediaVerdictCommand.self, ProviderCommand.self]
     )
 }

@@ -1,0 +1,32 @@
+/// What a channel airs: its HLS segment length, picture format and loudness standard. Media is
+/// judged against it (`MediaVerdict`).
+public struct ChannelProfile: Sendable, Codable, Equatable {
+    /// Target HLS segment length in seconds.
+    public var segmentDuration: Int
+    /// Picture width in pixels.
+    public var width: Int
+    /// Picture height in pixels.
+    public var height: Int
+    /// Frames per second.
+    public var frameRate: Double
+    /// Integrated loudness the channel airs at, in LUFS (EBU R128: -23).
+    public var loudnessTarget: Double
+    /// How far, in LU, a programme may be from `loudnessTarget` (EBU R128: ±1).
+    public var loudnessTolerance: Double
+    /// Highest true peak allowed, in dBTP (EBU R128: -1).
+    public var truePeakMax: Double
+
+    public init(segmentDuration: Int = 2, width: Int = 1280, height: Int = 720, frameRate: Double = 25,
+                loudnessTarget: Double = -23, loudnessTolerance: Double = 1, truePeakMax: Double = -1) {
+        self.segmentDuration = segmentDuration
+        self.width = width
+        self.height = height
+        self.frameRate = frameRate
+        self.loudnessTarget = loudnessTarget
+        self.loudnessTolerance = loudnessTolerance
+        self.truePeakMax = truePeakMax
+    }
+
+    /// `WIDTHxHEIGHT@FPS`, e.g. `1280x720@25`.
+    public var format: String { "\(width)x\(height)@\(frameRate.shortText)" }
+}
