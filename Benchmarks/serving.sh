@@ -23,12 +23,9 @@ for tool in nginx wrk; do
     break
   fi
 done
-# Swift 6.3.1 crashes (signal 11, "While splitting coroutine ... ChannelController.create") when it
-# optimizes the Server module with -O; -Osize compiles it. It gets its own scratch folder, so the
-# -O release build the other benchmarks use is not rebuilt each time (first build ~6 min).
-scratch=.build/serving-osize
-swift build -c release --product sretv --scratch-path "$scratch" -Xswiftc -Osize >/dev/null
-sretv=$PWD/$scratch/release/sretv
+# The release build (Package.swift builds the Server module with -Osize: Swift 6.3.1 crashes on -O).
+swift build -c release --product sretv >/dev/null
+sretv=$PWD/.build/release/sretv
 
 work=$(mktemp -d)
 ours_pid=""; nginx_pid=""

@@ -33,6 +33,7 @@ extension Data {
 extension Sequence<UInt8> {
     /// The bytes as lowercase hex digits, two per byte.
     var hexDigits: String {
-        map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
     }
 }

@@ -8,6 +8,7 @@ struct BearerAuthenticator: RouterMiddleware {
     typealias Context = AppRequestContext
 
     let database: AppDatabase
+    let tokens = TokenCache()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -21,7 +22,7 @@ struct BearerAuthenticator: RouterMiddleware {
         guard header.count > 7, header.prefix(7).lowercased() == "bearer " else {
             return .refused(.unauthorized("the Authorization header is not \"Bearer <token>\""))
         }
-        guard let user = try database.user(forToken: header.dropFirst(7)) else {
+        guard let user = try tokens.user(forToken: header.dropFirst(7), lookup: { token throws(StoreError) in try database.user(forToken: token) }) else {
             return .refused(.unauthorized("the bearer token is no user's; ask an admin for a new one"))
         }
         return .valid(Identity(name: user.name, role: user.role))

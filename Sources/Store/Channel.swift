@@ -21,6 +21,9 @@ public struct Channel: Sendable, Hashable {
 
     /// Whether `id` is a valid channel id: `^[a-z0-9][a-z0-9-]{0,62}$`.
     public static func isValidID(_ id: String) -> Bool {
-        id.wholeMatch(of: /[a-z0-9][a-z0-9-]{0,62}/) != nil
+        // A byte check, not a regex: the server runs it on every HLS request.
+        let bytes = Array(id.utf8)
+        let allowed = { (byte: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        return (1...63).contains(bytes.count) && allowed(bytes[0]) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
     }
 }

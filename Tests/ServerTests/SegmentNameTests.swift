@@ -1,0 +1,44 @@
+import Foundation
+@testable import Server
+import Store
+import Testing
+
+@Test(arguments: ["segment-000000.ts", "segment-123456.ts"])
+func segmentNamesOfSixDigitsAreServed(_ name: String) {
+    #expect(SegmentName.isValid(name))
+}
+
+@Test(arguments: [
+    "", "segment-00000.ts", "segment-0000000.ts", "segment-00000a.ts", "segment-000000.tsx", "../segment-000000.ts",
+    "segment-000000.ts\0", "segment-%2e%2e.ts", "segment-00\\000.ts", "Segment-000000.ts", "segment-٠٠٠٠٠٠.ts",
+])
+func anythingElseIsRefusedBeforeTheDisk(_ name: String) {
+    #expect(!SegmentName.isValid(name))
+}
+
+@Test func channelIDsAreLowercaseLettersDigitsAndDashes() {
+    #expect(Channel.isValidID("sretv-1"))
+    #expect(Channel.isValidID(String(repeating: "a", count: 63)))
+    for bad in ["", "-sretv", "SREtv", "sre tv", "sretv_1", String(repeating: "a", count: 64), "canal-ñ", "../x"] {
+        #expect(!Channel.isValidID(bad), "\(bad)")
+    }
+}
+
+@Test func aCachedTokenIsReadFromTheDatabaseOnlyOnceWithinItsLifetime() throws {
+    let cache = TokenCache(lifetime: 5)
+    let ana = User(name: "ana", role: .producer, createdAt: Date(timeIntervalSince1970: 0))
+    let start = Date(timeIntervalSince1970: 1_796_126_400)
+    var reads = 0
+    let lookup = { (token: Substring) throws(StoreError) -> User? in
+        reads += 1
+        return token == "good" ? ana : nil
+    }
+    #expect(try cache.user(forToken: "good", now: start, lookup: lookup) == ana)
+    #expect(try cache.user(forToken: "good", now: start.addingTimeInterval(4), lookup: lookup) == ana)
+    #expect(reads == 1)
+    #expect(try cache.user(forToken: "good", now: start.addingTimeInterval(6), lookup: lookup) == ana)
+    #expect(reads == 2)
+    #expect(try cache.user(forToken: "bad", now: start, lookup: lookup) == nil)
+    #expect(try cache.user(forToken: "bad", now: start, lookup: lookup) == nil)
+    #expect(reads == 4)
+}
