@@ -42,3 +42,17 @@ func anythingElseIsRefusedBeforeTheDisk(_ name: String) {
     #expect(try cache.user(forToken: "bad", now: start, lookup: lookup) == nil)
     #expect(reads == 4)
 }
+
+@Test func aSignedPlaylistCarriesTheQueryOnEveryURIAndNothingElseChanges() {
+    let query = SignedQuery(user: "ana maría", expires: 1_796_126_400, signature: "ab12")
+    let playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.000000,Apertura\nsegment-000001.ts\n#EXTINF:2.000000,\n segment-000002.ts?x=1 \n"
+    #expect(SignedPlaylist.rewrite(playlist, query: query) == """
+        #EXTM3U
+        #EXT-X-TARGETDURATION:2
+        #EXTINF:2.000000,Apertura
+        segment-000001.ts?user=ana%20mar%C3%ADa&expires=1796126400&sig=ab12
+        #EXTINF:2.000000,
+        segment-000002.ts?x=1&user=ana%20mar%C3%ADa&expires=1796126400&sig=ab12
+
+        """)
+}
