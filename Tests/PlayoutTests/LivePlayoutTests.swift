@@ -43,9 +43,17 @@ private struct LiveFixture {
     func watch(_ channel: ChannelPlayout, for seconds: Double, into observer: inout LivePlaylistObserver) {
         let end = Date().addingTimeInterval(seconds)
         let startingSequence = observer.newestSequence
+        var lastNewSegment: (sequence: Int?, at: Date)?
         while Date() < end {
             if let text = channel.playlist {
                 observer.observe(text)
+                // P2: a new segment appears within 1.5 target durations of the last (plus the poll interval).
+                if observer.newestSequence != lastNewSegment?.sequence {
+                    if let last = lastNewSegment, last.sequence != nil, Date().timeIntervalSince(last.at) > 3.3 {
+                        observer.note("P2: \(Date().timeIntervalSince(last.at)) s without a new segment")
+                    }
+                    lastNewSegment = (observer.newestSequence, Date())
+                }
                 // R6, P2: once this run published, the newest segment ended at most a target duration (plus slack) ago.
                 if observer.newestSequence != startingSequence, let newest = try? ParsedPlaylist(text).segments.last,
                    let date = newest.programDateTime {
