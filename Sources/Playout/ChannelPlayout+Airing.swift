@@ -74,6 +74,8 @@ extension ChannelPlayout {
         let clock = { (time: Int64) in start.addingTimeInterval(Double(time - Self.runOrigin) / 90_000) }
         var cutter = SegmentCutter(source: source, start: Self.runOrigin, plannedEnd: Self.runOrigin + duration,
                                    tolerance: 90_000 / Int64(settings.video.frameRate), targetDuration: settings.segmentDuration)
+        // How far this source got on air: the end of its last published segment.
+        var reached = start
         do {
             while let piece = try cutter.next() {
                 let name = String(format: "segment-%06d.ts", window.nextSequence)
@@ -83,7 +85,7 @@ extension ChannelPlayout {
                 guard wait(until: clock(piece.end)) else {
                     // Stopping: this segment will never be listed.
                     try? FileManager.default.removeItem(at: settings.outputDirectory.appendingPathComponent(name))
-                    return clock(piece.start)
+                    return reached
                 }
                 let lateness = Date().timeIntervalSince(clock(piece.end))
                 let isLate = lateness > Double(settings.segmentDuration) / 2
@@ -98,11 +100,12 @@ extension ChannelPlayout {
                 }
                 publish(window, now: slot.map { nowPlaying($0.timeline, $0.index, sequence: sequence) })
                 published(PublishedSegment(channel: channel, duration: segment.duration, isSlate: isSlate, lateness: lateness, isLate: isLate))
+                reached = clock(piece.end)
             }
         } catch {
             logger.error("\(title): \(error)")
         }
-        return clock(cutter.end)
+        return reached
     }
 
     private func nowPlaying(_ timeline: Timeline, _ index: Int, sequence: Int) -> NowPlaying {

@@ -97,7 +97,8 @@ public final class ChannelPlayout: @unchecked Sendable {
                 // Before the schedule starts: slate until it does. Past its end: slate, one segment at a time.
                 let until = position < timeline.start ? timeline.start : position.addingTimeInterval(Double(settings.segmentDuration))
                 if position >= timeline.start { logger.error("no schedule covers \(position); slate") }
-                position = play(.slate, from: position, until: until, title: "Slate", window: &window)
+                let reached = play(.slate, from: position, until: until, title: "Slate", window: &window)
+                position = reached > position ? reached : stalled(at: position)
                 continue
             }
             let entry = timeline.entries[index]
@@ -113,6 +114,11 @@ public final class ChannelPlayout: @unchecked Sendable {
             let started = plan.start ?? position
             let reached = play(plan, from: started, until: until, title: entry.title, window: &window, on: (timeline, index))
             guard !isStopping else { break }
+            if case .slate = plan, reached <= started {
+                position = stalled(at: position)
+                failedUntil = nil
+                continue
+            }
             failedUntil = reached < until.addingTimeInterval(-0.001) ? until : nil
             if let failedUntil { logger.warning("\(entry.title) ended early at \(reached); slate until \(failedUntil)", metadata: itemMetadata(entry)) }
             if reached >= entryEnd.addingTimeInterval(-0.001) || failedUntil != nil {
@@ -121,6 +127,15 @@ public final class ChannelPlayout: @unchecked Sendable {
             position = reached
         }
         logger.info("off air", metadata: ["mediaSequence": "\(window.nextSequence)"])
+    }
+
+    /// Not even the slate could be published (the disk is full or the folder is gone): the last
+    /// good playlist stays served, and after a segment duration the channel tries again, rejoining
+    /// the schedule at the wall clock (fault test 7). Returns where to rejoin.
+    private func stalled(at position: Date) -> Date {
+        logger.error("cannot publish segments to \(settings.outputDirectory.path); the last good playlist stays on air, retrying in \(settings.segmentDuration) s")
+        _ = wait(until: Date().addingTimeInterval(Double(settings.segmentDuration)))
+        return max(position, Date())
     }
 
     func itemMetadata(_ entry: TimelineEntry) -> Logger.Metadata {

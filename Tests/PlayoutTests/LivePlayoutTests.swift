@@ -116,3 +116,40 @@ private final class AsRunLog: @unchecked Sendable {
     let listed = Set(observer.segments.map(\.uri) + window.segments.map(\.uri))
     #expect(Set(files.filter { $0.hasPrefix("segment-") }).subtracting(listed) == [])
 }
+
+@Test func whenSegmentsCannotBeWrittenTheLastGoodPlaylistStaysAndTheChannelRecovers() throws {
+    let fixture = try LiveFixture()
+    let channel = fixture.channel()
+    try channel.start()
+    defer { channel.stop() }
+    var observer = LivePlaylistObserver()
+    fixture.watch(channel, for: 5, into: &observer)
+    let before = try #require(observer.newestSequence)
+
+    // The output folder disappears and a file stands in its way: every write fails.
+    let away = fixture.output.deletingLastPathComponent().appendingPathComponent("live-away")
+    try FileManager.default.moveItem(at: fixture.output, to: away)
+    try Data("in the way".utf8).write(to: fixture.output)
+    var stuck = LivePlaylistObserver()
+    for _ in 0..<16 {
+        stuck.observe(try #require(channel.playlist))
+        usleep(250_000)
+    }
+    #expect(stuck.problems == [])
+    #expect(stuck.newestSequence == before || stuck.newestSequence == before + 1)
+
+    // Storage comes back: new segments follow, behind a discontinuity, with rising sequences.
+    try FileManager.default.removeItem(at: fixture.output)
+    try FileManager.default.moveItem(at: away, to: fixture.output)
+    var recovered = LivePlaylistObserver()
+    let deadline = Date().addingTimeInterval(12)
+    while Date() < deadline, (recovered.newestSequence ?? 0) < (stuck.newestSequence ?? 0) + 2 {
+        recovered.observe(try #require(channel.playlist))
+        usleep(250_000)
+    }
+    let resumed = try #require(recovered.segments.first { $0.sequence > (stuck.newestSequence ?? before) })
+    #expect(resumed.discontinuity)
+    #expect(recovered.problems == [])
+    let window = try ParsedPlaylist(try #require(channel.playlist))
+    #expect(try HLSRules.checkSegments(window, directory: fixture.output) == [])
+}
