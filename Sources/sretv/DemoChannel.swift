@@ -8,18 +8,29 @@ import Store
 /// The demo of `sretv serve --demo`: on an empty data folder, generated media, a channel whose
 /// rundown starts now, and an admin user.
 enum DemoChannel {
-    /// Sets up the demo when the database has no channel yet; returns the new admin's API token,
-    /// or nil when there was data already (it is then just served).
+    /// Sets up what the demo still lacks — media, channel, a published rundown for today, an
+    /// admin — and returns the new admin's API token (nil when there was one already). A data
+    /// folder with other channels is left alone: it is just served. Each step is skipped when
+    /// done, so a setup interrupted half-way completes on the next start.
     static func prepare(database: AppDatabase, mediaRoot: URL, format: VideoFormat, logger: Logger) throws -> String? {
-        guard try database.channels().isEmpty else { return nil }
-        logger.info("creating the demo channel: generating media in \(mediaRoot.path)")
-        do { try DemoMedia.write(to: mediaRoot, format: format) } catch { throw CLIError("cannot generate the demo media: \(error)") }
+        let channels = try database.channels()
+        guard channels.isEmpty || channels.contains(where: { $0.id == DemoRundown.channel }) else { return nil }
+        do {
+            let written = try DemoMedia.write(to: mediaRoot, format: format)
+            if !written.isEmpty { logger.info("generated the demo media in \(mediaRoot.path)") }
+        } catch {
+            throw CLIError("cannot generate the demo media: \(error)")
+        }
         let zone = Rundown.defaultTimeZone
-        try database.createChannel(id: DemoRundown.channel, name: "SREtv Demo", timeZone: zone.identifier, filler: DemoRundown.filler, actor: "sretv-demo")
+        if channels.isEmpty {
+            try database.createChannel(id: DemoRundown.channel, name: "SREtv Demo", timeZone: zone.identifier, filler: DemoRundown.filler, actor: "sretv-demo")
+        }
         let rundown = DemoRundown.make(startingAt: Date().addingTimeInterval(3).rounded(), timeZone: zone)
-        let version = try database.saveRundown(rundown, baseVersion: nil, actor: "sretv-demo")
-        try database.publish(channel: rundown.channel, date: rundown.date, version: version, actor: "sretv-demo")
-        return try database.addUser(name: "admin", role: .admin, actor: "sretv-demo")
+        if try database.publishedRundown(channel: rundown.channel, date: rundown.date) == nil {
+            let version = try database.saveRundown(rundown, baseVersion: try database.latestRundown(channel: rundown.channel, date: rundown.date)?.version, actor: "sretv-demo")
+            try database.publish(channel: rundown.channel, date: rundown.date, version: version, actor: "sretv-demo")
+        }
+        return try database.users().isEmpty ? database.addUser(name: "admin", role: .admin, actor: "sretv-demo") : nil
     }
 }
 
