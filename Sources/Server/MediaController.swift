@@ -95,6 +95,8 @@ struct MediaController {
             url: "upload:\(try required("filename"))", provider: try required("provider"), title: try required("title"),
             category: query["category"].map(String.init)
         )
+        // Refuse an unknown provider before the body is read, not after gigabytes of it.
+        guard try database.provider(named: order.provider) != nil else { throw APIError(StoreError.notFound(.provider(order.provider))) }
         let library = mediaRoot.appendingPathComponent("library")
         try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
         let file = library.appendingPathComponent(".upload-\(UUID().uuidString).partial")

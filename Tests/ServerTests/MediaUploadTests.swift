@@ -60,4 +60,22 @@ import Testing
         }
         #expect(try fixture.database.assets().isEmpty)
     }
+
+    @Test func aBodyWithoutContentLengthIsCutOffAtTheLimitAndLeavesNoFile() async throws {
+        let file = fixture.folder.url.appendingPathComponent("upload.partial")
+        let request = Request(head: .init(method: .post, scheme: "http", authority: "tv.example", path: "/api/media"),
+                              body: .init(buffer: ByteBuffer(repeating: 0x47, count: 5000)))
+        let error = await #expect(throws: APIError.self) { try await request.writeBody(to: file, limit: 1000) }
+        #expect(error?.status == .contentTooLarge)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
+    @Test func anUnknownProviderIs404BeforeTheBodyIsStored() async throws {
+        try await fixture.withClient { client throws in
+            let refused = try await client.execute(uri: "/api/media?title=x&provider=Nobody&filename=clip.mp4", method: .post,
+                                                   headers: fixture.headers(.producer), body: ByteBuffer(string: "x"))
+            #expect(refused.status == .notFound)
+        }
+        #expect(FileManager.default.subpaths(atPath: library.path) == nil)
+    }
 }
