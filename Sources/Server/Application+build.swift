@@ -27,7 +27,8 @@ func buildRouter(
 ) throws(StoreError) -> Router<AppRequestContext> {
     let signer = try URLSigner(settings: settings, database: database)
     let schedule = StoredSchedule(database: database, mediaRoot: settings.mediaRoot, cache: probes)
-    let worker = try IngestWorker(ingest: MediaIngest(database: database, mediaRoot: settings.mediaRoot), logger: logger)
+    let ingest = MediaIngest(database: database, mediaRoot: settings.mediaRoot)
+    let worker = try IngestWorker(ingest: ingest, logger: logger)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         RequestCountingMiddleware(metrics: metrics)
@@ -41,7 +42,7 @@ func buildRouter(
     router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
     router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")
     router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
-    router.addRoutes(MediaController(database: database, worker: worker, mediaRoot: settings.mediaRoot).endpoints, atPath: "/api/media")
+    router.addRoutes(MediaController(database: database, worker: worker, ingest: ingest, maxUploadBytes: settings.maxUploadBytes).endpoints, atPath: "/api/media")
     router.addRoutes(JobController(database: database, worker: worker).endpoints, atPath: "/api/jobs")
     router.addRoutes(GuideController(schedule: schedule, signer: signer).endpoints)
     return router

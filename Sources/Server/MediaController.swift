@@ -3,8 +3,8 @@ import Hummingbird
 import Media
 import Store
 
-/// `/api/media`: search the library and read an asset (viewer); ingest a provider's file and
-/// delete an asset (producer). Deleting an asset a published rundown names is refused with 409.
+/// `/api/media`: search the library and read an asset (viewer); upload or ingest a provider's
+/// file and delete an asset (producer). Deleting an asset a published rundown names is refused with 409.
 struct MediaController {
     /// The body of `POST /api/media/ingest`.
     struct IngestBody: Decodable {
@@ -43,11 +43,17 @@ struct MediaController {
 
     let database: AppDatabase
     let worker: IngestWorker
-    let mediaRoot: URL
+    /// Files uploads into the library.
+    let ingest: MediaIngest
+    /// The largest upload, in bytes.
+    let maxUploadBytes: Int64
+
+    var mediaRoot: URL { ingest.mediaRoot }
 
     var endpoints: RouteCollection<AppRequestContext> {
         RouteCollection(context: AppRequestContext.self)
             .get(use: list)
+            .post(use: upload)
             .post("ingest", use: ingest)
             .get("{id}", use: show)
             .delete("{id}", use: delete)
@@ -71,6 +77,32 @@ struct MediaController {
         let order = MediaIngest.Order(url: body.url, provider: body.provider, title: body.title, category: body.category, tags: body.tags ?? [])
         let job = try worker.submit(order, actor: producer.name)
         return EditedResponse(status: .accepted, headers: [.location: "/api/jobs/\(job.id)"], response: job)
+    }
+
+    /// `POST /api/media?title=…&provider=…&filename=…`: the body is the file. It is streamed to a
+    /// hidden file in the library folder (413 past the limit), then filed like an ingest; 201 with
+    /// the asset as it ended (`ready`, `not-airable` or `failed`).
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AssetBody> {
+        let producer = try context.require(.producer)
+        let query = request.uri.queryParameters
+        func required(_ name: String) throws(APIError) -> String {
+            guard let value = query[Substring(name)].map(String.init), !value.isEmpty else {
+                throw APIError(.badRequest, "query parameter \(name) is missing; send title, provider and filename", code: "invalid")
+            }
+            return value
+        }
+        let order = MediaIngest.Order(
+            url: "upload:\(try required("filename"))", provider: try required("provider"), title: try required("title"),
+            category: query["category"].map(String.init)
+        )
+        // Refuse an unknown provider before the body is read, not after gigabytes of it.
+        guard try database.provider(named: order.provider) != nil else { throw APIError(StoreError.notFound(.provider(order.provider))) }
+        let library = mediaRoot.appendingPathComponent("library")
+        try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+        let file = library.appendingPathComponent(".upload-\(UUID().uuidString).partial")
+        try await request.writeBody(to: file, limit: maxUploadBytes)
+        let asset = try await OffPool.run { [ingest] in try ingest.receive(file, as: order, actor: producer.name) }
+        return EditedResponse(status: .created, headers: [.location: "/api/media/\(asset.id)"], response: AssetBody(asset))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) throws -> AssetBody {

@@ -48,7 +48,7 @@ public struct MediaIngest: Sendable {
 
     /// The library container for a source: MP4 stays MP4, everything else (HLS, MPEG-TS) becomes MPEG-TS.
     static func fileExtension(for url: String) -> String {
-        let path = URLComponents(string: url)?.path.lowercased() ?? ""
+        let path = (URLComponents(string: url)?.path ?? url).lowercased()
         return [".mp4", ".m4v", ".mov"].contains { path.hasSuffix($0) } ? "mp4" : "ts"
     }
 
@@ -65,10 +65,38 @@ public struct MediaIngest: Sendable {
         guard let assetID = job.assetId, let asset = try database.asset(id: assetID) else {
             return try database.finishIngest(job: id, outcome: .failed("its media asset was deleted; start a new ingest"))
         }
-        let destination = mediaRoot.appendingPathComponent(asset.uri)
+        return try finish(job: id, destination: mediaRoot.appendingPathComponent(asset.uri)) { destination in
+            try copy(job, to: destination, started: started, progress: progress)
+        }
+    }
+
+    /// Files `upload` (a complete file on this machine, deleted afterwards) into the library as a new
+    /// asset of `order` (its `url` names the upload, e.g. `upload:clip.mp4`): remuxed without
+    /// re-encoding like any ingest, probed and checksummed, on the calling thread (it blocks).
+    /// Returns the asset as it ended: `ready`, `not-airable` or `failed`.
+    public func receive(_ upload: URL, as order: Order, actor: String) throws -> MediaAsset {
+        defer { try? FileManager.default.removeItem(at: upload) }
+        let request = AppDatabase.IngestRequest(
+            sourceURL: order.url, provider: order.provider, title: order.title, category: order.category, tags: order.tags,
+            fileExtension: Self.fileExtension(for: order.url)
+        )
+        let (job, asset) = try database.createIngest(request, actor: actor)
+        _ = try database.startJob(id: job.id)
+        _ = try finish(job: job.id, destination: mediaRoot.appendingPathComponent(asset.uri)) { destination in
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try MediaCopier.copy(from: .local(upload.path), to: destination.path) { _ in true }
+            return try Self.examine(destination)
+        }
+        guard let ended = try database.asset(id: asset.id) else { throw StoreError.notFound(.asset(asset.id)) }
+        return ended
+    }
+
+    /// Runs `produce` for running job `id`'s library file and ends the job with its outcome (failed
+    /// when it throws); a job that did not end done leaves no file.
+    private func finish(job id: Int64, destination: URL, produce: (URL) throws -> AppDatabase.IngestOutcome) throws -> Job {
         let outcome: AppDatabase.IngestOutcome
         do {
-            outcome = try copy(job, to: destination, started: started, progress: progress)
+            outcome = try produce(destination)
         } catch {
             try? FileManager.default.removeItem(at: destination)
             outcome = .failed(String(describing: error))
@@ -92,8 +120,13 @@ public struct MediaIngest: Sendable {
             let running = (try? database.recordProgress(job: job.id, percent: report.percent ?? 0, bytes: report.bytesRead, speed: report.speed)) ?? false
             return running
         }
-        let info = try MediaProbe.probe(destination.path)
+        return try Self.examine(destination)
+    }
+
+    /// Probes and checksums a library file that is in place.
+    private static func examine(_ file: URL) throws -> AppDatabase.IngestOutcome {
+        let info = try MediaProbe.probe(file.path)
         let facts = String(decoding: try JSONEncoder().encode(info), as: UTF8.self)
-        return .copied(duration: info.duration, facts: facts, checksum: try FileChecksum.sha256(of: destination.path), incompatibilities: info.incompatibilities)
+        return .copied(duration: info.duration, facts: facts, checksum: try FileChecksum.sha256(of: file.path), incompatibilities: info.incompatibilities)
     }
 }

@@ -12,14 +12,21 @@ public struct ServerSettings: Sendable {
     public var publicBaseURL: String
     /// How long a signed player URL stays valid.
     public var signedURLLifetime: TimeInterval
+    /// The largest file `POST /api/media` accepts, in bytes; a larger upload is refused with 413.
+    public var maxUploadBytes: Int64
 
-    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours unless told otherwise.
-    public init(host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil, signedURLLifetime: TimeInterval = 12 * 3600) {
+    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours and uploads may be
+    /// up to 4 GiB unless told otherwise.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil,
+        signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = 4 << 30
+    ) {
         self.host = host
         self.port = port
         self.mediaRoot = mediaRoot
         let base = publicBaseURL ?? "http://\(host):\(port)"
         self.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.signedURLLifetime = signedURLLifetime
+        self.maxUploadBytes = maxUploadBytes
     }
 }

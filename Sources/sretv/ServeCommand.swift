@@ -56,9 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
         let schedule = StoredSchedule(database: database, mediaRoot: media, cache: probes)
         let playout = try PlayoutService(channels: channels(database: database, schedule: schedule, video: video, metrics: metrics, logger: logger))
         let app = try buildApplication(settings: settings, database: database, live: playout, metrics: metrics, probes: probes, logger: logger)
+        let watch = WatchFolder(ingest: MediaIngest(database: database, mediaRoot: media), logger: logger)
         try printBanner(settings: settings, database: database, adminToken: adminToken)
         let services = ServiceGroup(configuration: .init(
-            services: [.init(service: playout), .init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            services: [.init(service: playout), .init(service: app), .init(service: watch)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
         try await services.run()
     }

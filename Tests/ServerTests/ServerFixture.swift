@@ -34,7 +34,8 @@ struct ServerFixture {
 
     let folder: TemporaryDirectory
     let database: AppDatabase
-    let settings: ServerSettings
+    /// Tests may change them (e.g. a low upload limit) before building the application.
+    var settings: ServerSettings
     let live: FolderLiveOutput
     let metrics = ServerMetrics()
     /// Each role's API token.
