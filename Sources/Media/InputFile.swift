@@ -13,20 +13,21 @@ public final class InputFile: @unchecked Sendable {
     /// Opens `url` and reads enough of it to know its streams.
     /// - Parameter protocols: the libavformat protocols the input may use (rule S4); local files: `file`.
     public convenience init(url: String, protocols: String = "file") throws(MediaError) {
-        try self.init(url: url, protocols: protocols, monitor: nil)
+        try self.init(url: url, protocols: protocols, options: [:], monitor: nil)
     }
 
     /// Opens `source` with its protocol whitelist, `monitor` counting its bytes, checking every
     /// URL it opens and interrupting it when cancelled.
     public convenience init(source: MediaSource, monitor: InputMonitor) throws(MediaError) {
-        try self.init(url: source.url, protocols: source.protocols, monitor: monitor)
+        try self.init(url: source.url, protocols: source.protocols, options: source.options, monitor: monitor)
     }
 
-    private init(url: String, protocols: String, monitor: InputMonitor?) throws(MediaError) {
+    private init(url: String, protocols: String, options extra: [String: String], monitor: InputMonitor?) throws(MediaError) {
         self.url = url
         self.monitor = monitor
         var options: OpaquePointer?
         av_dict_set(&options, "protocol_whitelist", protocols, 0)
+        for (key, value) in extra { av_dict_set(&options, key, value, 0) }
         defer { av_dict_free(&options) }
         var opened = avformat_alloc_context()
         if let opened { monitor?.attach(to: opened) }

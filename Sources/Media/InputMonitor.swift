@@ -11,6 +11,7 @@ public final class InputMonitor: @unchecked Sendable {
     private let lock = NSLock()
     private let policy: SourcePolicy?
     private var cancelled = false
+    private var deadline: Date?
     private var closedBytes: Int64 = 0
     private var open: Set<UnsafeMutablePointer<AVIOContext>> = []
     private var refusal: MediaError?
@@ -34,6 +35,15 @@ public final class InputMonitor: @unchecked Sendable {
 
     /// Whether `cancel()` was called.
     public var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// Makes blocking opens and reads give up once `date` has passed (nil: wait for ever); a live
+    /// input sets one before every read, so a feed that stops delivering is noticed.
+    public func interrupt(after date: Date?) { lock.withLock { deadline = date } }
+
+    /// Whether blocking calls should return now: cancelled, or past the deadline.
+    private var shouldInterrupt: Bool {
+        lock.withLock { cancelled || deadline.map { Date() >= $0 } == true }
+    }
 
     /// Bytes read from the network or disk so far, over every I/O context the input opened.
     public var bytesRead: Int64 {
@@ -62,7 +72,7 @@ public final class InputMonitor: @unchecked Sendable {
         defaultClose = context.pointee.io_close2
         context.pointee.opaque = Unmanaged.passUnretained(self).toOpaque()
         context.pointee.interrupt_callback = AVIOInterruptCB(
-            callback: { opaque in opaque.map { Unmanaged<InputMonitor>.fromOpaque($0).takeUnretainedValue().isCancelled ? 1 : 0 } ?? 0 },
+            callback: { opaque in opaque.map { Unmanaged<InputMonitor>.fromOpaque($0).takeUnretainedValue().shouldInterrupt ? 1 : 0 } ?? 0 },
             opaque: Unmanaged.passUnretained(self).toOpaque()
         )
         context.pointee.io_open = { context, pb, url, flags, options in

@@ -29,7 +29,7 @@ public enum MediaProbe {
             keyframes: video == nil ? [] : timing.keyframes.map(seconds),
             hasBFrames: timing.hasReordering,
             timestampJumps: timing.jumps,
-            incompatibilities: incompatibilities(of: input)
+            incompatibilities: input.hlsIncompatibilities
         )
     }
 
@@ -90,17 +90,6 @@ public enum MediaProbe {
             guard packet.streamIndex == primary.index else { continue }
             guard body(packet) else { return }
         }
-    }
-
-    private static func incompatibilities(of input: InputFile) -> [String] {
-        var reasons: [String] = []
-        if let video = input.firstStream(.video), !MediaInfo.hlsVideoCodecs.contains(video.parameters.codecName) {
-            reasons.append("video codec \(video.parameters.codecName) cannot be carried in HLS without re-encoding (need H.264 or HEVC)")
-        }
-        if let audio = input.firstStream(.audio), !MediaInfo.hlsAudioCodecs.contains(audio.parameters.codecName) {
-            reasons.append("audio codec \(audio.parameters.codecName) cannot be carried in HLS without re-encoding (need AAC, AC-3, E-AC-3 or MP3)")
-        }
-        return reasons
     }
 }
 

@@ -23,12 +23,16 @@ public final class ChannelPlayout: @unchecked Sendable {
     public let channel: String
     let settings: PlayoutSettings
     private let schedule: ScheduleLookup
-    private let asRun: @Sendable (AsRunEntry) -> Void
+    let asRun: @Sendable (AsRunEntry) -> Void
     let published: @Sendable (PublishedSegment) -> Void
+    /// The live feeds the channel may air (nil: none; live items air slate).
+    let liveFeeds: LiveFeeds?
+    let liveEvent: @Sendable (LiveEvent) -> Void
     let logger: Logger
     private let lock = NSLock()
     private var snapshot: (playlist: String?, now: NowPlaying?) = (nil, nil)
     private var stopping = false
+    private var take: LiveTake?
     private let stopped = DispatchSemaphore(value: 0)
     private var running = false
     /// The slate card, encoded once when first needed (worker thread only).
@@ -37,15 +41,20 @@ public final class ChannelPlayout: @unchecked Sendable {
     /// - Parameters:
     ///   - asRun: hears every item as it finishes airing (for the as-run log).
     ///   - published: hears every segment as it is published (for metrics).
+    ///   - liveFeeds: the feeds live items and takes air (nil: live items air slate).
+    ///   - liveEvent: hears when a take goes on and off air (for the store).
     public init(
         channel: String, settings: PlayoutSettings, logger: Logger, schedule: @escaping ScheduleLookup,
-        asRun: @escaping @Sendable (AsRunEntry) -> Void, published: @escaping @Sendable (PublishedSegment) -> Void = { _ in }
+        asRun: @escaping @Sendable (AsRunEntry) -> Void, published: @escaping @Sendable (PublishedSegment) -> Void = { _ in },
+        liveFeeds: LiveFeeds? = nil, liveEvent: @escaping @Sendable (LiveEvent) -> Void = { _ in }
     ) {
         self.channel = channel
         self.settings = settings
         self.schedule = schedule
         self.asRun = asRun
         self.published = published
+        self.liveFeeds = liveFeeds
+        self.liveEvent = liveEvent
         var logger = logger
         logger[metadataKey: "channel"] = "\(channel)"
         self.logger = logger
@@ -80,6 +89,17 @@ public final class ChannelPlayout: @unchecked Sendable {
 
     var isStopping: Bool { lock.withLock { stopping } }
 
+    /// Puts `take` on air over the schedule (replacing a take on air): as soon as its feed holds a
+    /// keyframe, the segment waiting for air is cut at its next keyframe and the feed follows.
+    public func take(_ take: LiveTake) { lock.withLock { self.take = take } }
+
+    /// Gives the air back to the schedule: the take's live run ends with what has arrived, and
+    /// the schedule continues from there.
+    public func giveBack() { lock.withLock { take = nil } }
+
+    /// The take on air or waiting for its feed.
+    public var currentTake: LiveTake? { lock.withLock { take } }
+
     // MARK: - The worker thread
 
     private func work() {
@@ -91,13 +111,26 @@ public final class ChannelPlayout: @unchecked Sendable {
         var position = max(Date(), window.end ?? .distantPast)
         logger.info("on air", metadata: ["mediaSequence": "\(window.nextSequence)", "join": "\(position)"])
         var failedUntil: Date?
+        var takeOnAir: LiveTake?
+        // Only the first join follows a restart; later mid-item joins come back from a take.
+        var restarting = true
         while !isStopping {
+            defer { restarting = false }
             let (timeline, catalog) = schedule(position)
+            // A take goes on air once its feed is ready (or at once when it already is on air).
+            if let take = currentTake, take == takeOnAir || takeIsReady() {
+                takeOnAir = take
+                position = airTake(take, from: position, window: &window, timeZone: timeline.timeZone)
+                failedUntil = nil
+                continue
+            }
+            takeOnAir = nil
+            let takeReady: Interrupt = { [self] in takeIsReady() }
             guard let index = timeline.entryIndex(at: position) else {
                 // Before the schedule starts: slate until it does. Past its end: slate, one segment at a time.
                 let until = position < timeline.start ? timeline.start : position.addingTimeInterval(Double(settings.segmentDuration))
                 if position >= timeline.start { logger.error("no schedule covers \(position); slate") }
-                let reached = play(.slate, from: position, until: until, title: "Slate", window: &window)
+                let reached = play(.slate, from: position, until: until, title: "Slate", window: &window, interrupt: takeReady).reached
                 position = reached > position ? reached : stalled(at: position)
                 continue
             }
@@ -106,14 +139,29 @@ public final class ChannelPlayout: @unchecked Sendable {
             let entryEnd = timeline.date(at: entry.end)
             // Long slates and fillers are aired in runs of at most six hours (each its own source).
             let until = min(entryEnd, position.addingTimeInterval(6 * 3600))
+            if case .live(let uri) = entry.playback {
+                let aired = airLive(uri, from: position, until: until, title: entry.title, window: &window,
+                                    nowPlaying: nowPlaying((timeline, index))) { [self] in takeIsReady() }
+                let outcome: AsRunEntry.Outcome = currentTake != nil && aired.reached < until ? .interrupted : aired.wentLive ? .aired : .slate
+                recordAsRun(entry, plannedStart: entryStart, actualStart: position, actualEnd: aired.reached, outcome: outcome, timeZone: timeline.timeZone)
+                position = aired.reached
+                continue
+            }
             let recovering = failedUntil.map { $0 > position } == true
-            let plan = recovering ? .slate : joinPlan(entry, entryStart: entryStart, at: position, catalog: catalog)
+            let plan = recovering ? .slate : joinPlan(entry, entryStart: entryStart, at: position, catalog: catalog, seamless: !restarting)
             if plan.start == nil, case .media(let uri, _) = entry.playback, !recovering {
                 logger.warning("slate for \(entry.title): \(uri) cannot be played (\(catalog.availability(uri).map { "\($0)" } ?? "not probed"))", metadata: itemMetadata(entry))
             }
             let started = plan.start ?? position
-            let reached = play(plan, from: started, until: until, title: entry.title, window: &window, on: (timeline, index))
+            let aired = play(plan, from: started, until: until, title: entry.title, window: &window, on: (timeline, index), interrupt: takeReady)
+            let reached = aired.reached
             guard !isStopping else { break }
+            if aired.interrupted {
+                recordAsRun(entry, plannedStart: entryStart, actualStart: started, actualEnd: reached, outcome: .interrupted, timeZone: timeline.timeZone)
+                position = reached
+                failedUntil = nil
+                continue
+            }
             if case .slate = plan, reached <= started {
                 position = stalled(at: position)
                 failedUntil = nil
@@ -122,7 +170,7 @@ public final class ChannelPlayout: @unchecked Sendable {
             failedUntil = reached < until.addingTimeInterval(-0.001) ? until : nil
             if let failedUntil { logger.warning("\(entry.title) ended early at \(reached); slate until \(failedUntil)", metadata: itemMetadata(entry)) }
             if reached >= entryEnd.addingTimeInterval(-0.001) || failedUntil != nil {
-                recordAsRun(entry, plannedStart: entryStart, actualStart: started, actualEnd: reached, plan: plan, timeZone: timeline.timeZone)
+                recordAsRun(entry, plannedStart: entryStart, actualStart: started, actualEnd: reached, outcome: outcome(of: plan, entry: entry, until: reached, plannedStart: entryStart), timeZone: timeline.timeZone)
             }
             position = reached
         }
@@ -132,7 +180,7 @@ public final class ChannelPlayout: @unchecked Sendable {
     /// Not even the slate could be published (the disk is full or the folder is gone): the last
     /// good playlist stays served, and after a segment duration the channel tries again, rejoining
     /// the schedule at the wall clock (fault test 7). Returns where to rejoin.
-    private func stalled(at position: Date) -> Date {
+    func stalled(at position: Date) -> Date {
         logger.error("cannot publish segments to \(settings.outputDirectory.path); the last good playlist stays on air, retrying in \(settings.segmentDuration) s")
         _ = wait(until: Date().addingTimeInterval(Double(settings.segmentDuration)))
         return max(position, Date())
@@ -162,24 +210,30 @@ public final class ChannelPlayout: @unchecked Sendable {
         lock.withLock { snapshot = (text, now ?? snapshot.now) }
     }
 
-    private func recordAsRun(_ entry: TimelineEntry, plannedStart: Date, actualStart: Date, actualEnd: Date, plan: JoinPlan, timeZone: TimeZone) {
-        guard let item = entry.itemID, actualEnd > actualStart else { return }
-        let date = BroadcastDate(of: plannedStart, in: timeZone)
-        let planned = plannedStart.addingTimeInterval(entry.duration.seconds)
-        let outcome: AsRunEntry.Outcome = switch plan {
+    /// How a media or slate plan aired until `actualEnd`.
+    private func outcome(of plan: JoinPlan, entry: TimelineEntry, until actualEnd: Date, plannedStart: Date) -> AsRunEntry.Outcome {
+        switch plan {
         case .slate: .slate
-        case .media where entry.trimmed > .zero || actualEnd < planned.addingTimeInterval(-0.05): .trimmed
+        case .media where entry.trimmed > .zero || actualEnd < plannedStart.addingTimeInterval(entry.duration.seconds - 0.05): .trimmed
         case .media: .aired
         }
-        let note = actualStart > plannedStart.addingTimeInterval(0.05) ? "joined \(String(format: "%.3f", actualStart.timeIntervalSince(plannedStart))) s late (restart)" : nil
-        asRun(AsRunEntry(channel: channel, date: date, itemId: item, title: entry.title, plannedStart: plannedStart,
-                         actualStart: actualStart, actualEnd: actualEnd, outcome: outcome, note: note))
+    }
+
+    private func recordAsRun(_ entry: TimelineEntry, plannedStart: Date, actualStart: Date, actualEnd: Date, outcome: AsRunEntry.Outcome, timeZone: TimeZone) {
+        guard let item = entry.itemID, actualEnd > actualStart else { return }
+        let note = actualStart > plannedStart.addingTimeInterval(0.05) ? "joined \(String(format: "%.3f", actualStart.timeIntervalSince(plannedStart))) s late" : nil
+        asRun(AsRunEntry(channel: channel, date: BroadcastDate(of: plannedStart, in: timeZone), itemId: item, title: entry.title, plannedStart: plannedStart,
+                         actualStart: actualStart, actualEnd: actualEnd, outcome: outcome, note: outcome == .interrupted ? "interrupted by a live take" : note))
     }
 }
 
 /// A segment a channel just published, for metrics.
 public struct PublishedSegment: Sendable {
     public var channel: String
+    public var sequence: Int
+    /// The title of what aired in it (the item's, or the take's).
+    public var title: String
+    public var programDateTime: Date
     public var duration: Double
     /// Whether the slate aired in it.
     public var isSlate: Bool

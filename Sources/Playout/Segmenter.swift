@@ -47,6 +47,18 @@ struct SegmentRun {
         let end: Int64
         /// Whether this is the source's first piece (it opens a discontinuity).
         let opensRun: Bool
+
+        /// The piece cut short at the keyframe at `cut` (a time inside it).
+        func ending(at cut: Int64) -> Piece {
+            var run = SegmentRun(start: start)
+            run.pending = packets
+            return Piece(packets: run.take(until: cut).packets, start: start, end: cut, opensRun: opensRun)
+        }
+
+        /// The first keyframe inside the piece at or after `time`, where it could be cut short.
+        func cutPoint(atOrAfter time: Int64) -> Int64? {
+            packets.lazy.filter { $0.isCutPoint && $0.time > start && $0.time >= time }.map(\.time).min()
+        }
     }
 
     let runStart: Int64

@@ -1,0 +1,199 @@
+import Foundation
+import Logging
+import Media
+
+/// A live source kept open while it is defined, not only while on air: a thread of its own
+/// connects (again after every failure), reads packets, keeps the status operators see, keeps
+/// the packets since the last video keyframe so a take can start on a clean picture at once,
+/// and hands every packet to the subscribed playout.
+public final class LiveFeed: @unchecked Sendable {
+    public let name: String
+    public let source: MediaSource
+    public let settings: LiveFeedSettings
+    private let logger: Logger
+    private let lock = NSLock()
+    private var current: LiveFeedStatus
+    private var lastPacket: Date?
+    /// Packets since the last video keyframe of the current connection (empty before one arrived).
+    private var pictureGroup: [Packet] = []
+    private var streams: [StreamInfo] = []
+    private var subscribers: [LiveSubscription] = []
+    private var stopped = false
+    private var monitor: InputMonitor?
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Longest run of packets kept while waiting for the next keyframe.
+    private static let pictureGroupLimit = 4000
+
+    /// Starts watching `source`, shown as `name`.
+    public init(name: String, source: MediaSource, settings: LiveFeedSettings, logger: Logger) {
+        self.name = name
+        self.source = source
+        self.settings = settings
+        var logger = logger
+        logger[metadataKey: "source"] = "\(name)"
+        self.logger = logger
+        current = LiveFeedStatus(name: name, url: source.url)
+        let thread = Thread { [self] in
+            run()
+            finished.signal()
+        }
+        thread.name = "sretv.live.\(name)"
+        thread.start()
+    }
+
+    /// Stops the feed's thread (interrupting a blocked open or read) and waits for it to end.
+    public func stop() {
+        let monitor = lock.withLock {
+            stopped = true
+            return self.monitor
+        }
+        monitor?.cancel()
+        finished.wait()
+    }
+
+    /// The source as an operator sees it now.
+    public var status: LiveFeedStatus {
+        lock.withLock {
+            var status = current
+            status.secondsSinceLastPacket = lastPacket.map { Date().timeIntervalSince($0) }
+            return status
+        }
+    }
+
+    /// Whether a take could start now: the feed can air, delivers, and holds a keyframe.
+    public var isReady: Bool {
+        lock.withLock { current.state == .up && current.airable && !pictureGroup.isEmpty }
+    }
+
+    /// A reader from the last keyframe on, or nil when the feed is not ready.
+    func subscribe() -> LiveSubscription? {
+        lock.withLock {
+            guard current.state == .up, current.airable, !pictureGroup.isEmpty else { return nil }
+            let subscription = LiveSubscription(streams: streams, backlog: pictureGroup.map { Packet(referencing: $0) })
+            subscribers.append(subscription)
+            return subscription
+        }
+    }
+
+    /// Stops handing packets to `subscription` (its live run is over).
+    func unsubscribe(_ subscription: LiveSubscription) {
+        lock.withLock { subscribers.removeAll { $0 === subscription } }
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    // MARK: - The feed's thread
+
+    private func run() {
+        while !isStopped {
+            let monitor = InputMonitor(source: source)
+            lock.withLock {
+                self.monitor = monitor
+                current.state = .connecting
+            }
+            if isStopped { monitor.cancel() }
+            do {
+                monitor.interrupt(after: Date().addingTimeInterval(settings.openTimeout))
+                let input = try InputFile(source: source, monitor: monitor)
+                try read(input, monitor: monitor)
+            } catch {
+                if !isStopped { failed(error.description) }
+            }
+            endConnection()
+            sleep(until: Date().addingTimeInterval(settings.retryDelay))
+        }
+        lock.withLock { current.state = .down }
+    }
+
+    /// Reads the connection's packets until it fails or the feed stops.
+    private func read(_ input: InputFile, monitor: InputMonitor) throws(MediaError) {
+        guard let video = input.firstStream(.video) else {
+            throw MediaError(.probe, "reading", subject: source.url, reason: "no video stream")
+        }
+        let audio = input.firstStream(.audio)
+        let selected = [video] + (audio.map { [$0] } ?? [])
+        let meter = audio.flatMap { try? AudioLevelMeter(stream: $0) }
+        lock.withLock {
+            streams = selected
+            current.problems = input.hlsIncompatibilities
+            current.airable = current.problems.isEmpty
+            current.videoCodec = video.parameters.codecName
+            current.audioCodec = audio?.parameters.codecName
+            current.width = video.parameters.width
+            current.height = video.parameters.height
+            current.frameRate = video.frameRate.doubleValue > 0 ? video.frameRate.doubleValue : nil
+            current.lastError = nil
+        }
+        var meterWindow = (start: Date(), bytes: 0)
+        let packet = Packet()
+        while !isStopped {
+            let deadline = Date().addingTimeInterval(settings.stallTimeout)
+            monitor.interrupt(after: deadline)
+            let more: Bool
+            do {
+                more = try input.read(into: packet)
+            } catch where Date() >= deadline {
+                throw MediaError(.read, "reading", subject: source.url, reason: "no packet for \(settings.stallTimeout.shortText) s")
+            }
+            guard more else { throw MediaError(.read, "reading", subject: source.url, reason: "the feed ended") }
+            guard selected.contains(where: { $0.index == packet.streamIndex }) else { continue }
+            if packet.streamIndex == audio?.index { try? meter?.add(packet) }
+            meterWindow.bytes += packet.size
+            let now = Date()
+            let elapsed = now.timeIntervalSince(meterWindow.start)
+            lock.withLock {
+                if current.state != .up {
+                    current.state = .up
+                    current.upSince = now
+                    logger.info("live source up", metadata: ["url": "\(source.url)"])
+                }
+                lastPacket = now
+                if elapsed >= 1 {
+                    current.bitRate = Int(Double(meterWindow.bytes * 8) / elapsed)
+                    current.audioLevel = meter?.peakDBFS
+                }
+                distribute(packet, isKeyframe: packet.streamIndex == video.index && packet.isKeyframe)
+            }
+            if elapsed >= 1 { meterWindow = (now, 0) }
+        }
+    }
+
+    /// Keeps `packet` in the picture group and hands it to every subscriber (lock held).
+    private func distribute(_ packet: Packet, isKeyframe: Bool) {
+        if isKeyframe {
+            pictureGroup = [Packet(referencing: packet)]
+        } else if !pictureGroup.isEmpty, pictureGroup.count < Self.pictureGroupLimit {
+            pictureGroup.append(Packet(referencing: packet))
+        }
+        for subscriber in subscribers { subscriber.deliver(packet) }
+    }
+
+    private func failed(_ reason: String) {
+        let wasUp = lock.withLock {
+            defer { current.lastError = reason }
+            return current.state == .up
+        }
+        if wasUp { logger.warning("live source down: \(reason)") } else { logger.debug("live source not reachable: \(reason)") }
+    }
+
+    /// Ends every subscription of the connection that just ended and forgets its packets.
+    private func endConnection() {
+        let ended = lock.withLock {
+            defer {
+                subscribers = []
+                pictureGroup = []
+                current.state = .down
+                current.upSince = nil
+                current.bitRate = nil
+                current.audioLevel = nil
+            }
+            return subscribers
+        }
+        for subscription in ended { subscription.end() }
+    }
+
+    private func sleep(until date: Date) {
+        while !isStopped, date.timeIntervalSinceNow > 0 { usleep(20_000) }
+    }
+}

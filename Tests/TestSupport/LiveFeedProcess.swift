@@ -1,0 +1,30 @@
+import Foundation
+
+/// A live feed as an encoder sends it: the `ffmpeg` program playing a clip in a loop at its own
+/// speed (`-re`) and pushing it, without re-encoding, to a URL on loopback.
+public final class LiveFeedProcess: @unchecked Sendable {
+    private let process = Process()
+
+    /// Starts sending `clip` to `url` as `format` (`mpegts` for UDP and SRT, `flv` for RTMP).
+    public init(clip: URL, to url: String, format: String = "mpegts") throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+        process.arguments = ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", clip.path,
+                             "-c", "copy", "-f", format, url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit { stop() }
+
+    /// Whether the sender still runs.
+    public var isRunning: Bool { process.isRunning }
+
+    /// Kills the sender at once, as a dropped line or a crashed encoder would.
+    public func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
