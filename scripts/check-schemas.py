@@ -66,6 +66,7 @@ BROKEN = {
     "live link-local IPv6": broken(source(kind="live", uri="http://[fe80::1]/live")),
     "live without host": broken(source(kind="live", uri="srt://:9000")),
     "live with a path": broken(source(kind="live", uri="studio/feed.ts")),
+    "live source name with capitals": broken(source(kind="live", uri="Studio-A")),
     "live with an in point": broken(lambda d: (d["items"][0]["source"].update(kind="live", uri="srt://studio.example:9000"), d["items"][0].update({"in": 3}))),
 }
 

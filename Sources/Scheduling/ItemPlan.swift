@@ -25,7 +25,8 @@ struct ItemPlan {
         }
     }
 
-    private init(playback: TimelineEntry.Playback, length: Ticks?, warning: String? = nil) {
+    /// What airs, for how long, and why not as planned (nil when it is).
+    init(playback: TimelineEntry.Playback, length: Ticks?, warning: String? = nil) {
         self.playback = playback
         self.length = length
         self.warning = warning

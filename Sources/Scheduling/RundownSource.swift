@@ -4,7 +4,8 @@ public enum SourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case production
     /// Material from a public broadcaster or agency (Canal Once, Notimex): an ingested file, or a URL not yet ingested.
     case `public`
-    /// A live feed relayed as it happens: an `srt`, `rtmp`, `udp`, `http` or `https` URL.
+    /// A live feed relayed as it happens: an `srt`, `rtmp`, `udp`, `http` or `https` URL, or the name of
+    /// one of the channel's live sources (`studio-a`).
     case live
 }
 
@@ -31,12 +32,23 @@ public struct RundownSource: Sendable, Hashable, Codable {
         self = try Self.decoded(by: decoder)
     }
 
-    /// Whether the source is a file under the media root (as opposed to a URL).
-    public var isFile: Bool { SourceURI.isRelativePath(uri) }
+    /// Whether the source is a file under the media root (as opposed to a URL or a live source's name).
+    public var isFile: Bool { kind != .live && SourceURI.isRelativePath(uri) }
 }
 
 extension RundownSource {
     /// Why `path` is not a safe path under the media root (absolute, `..`, a URL, NUL, backslash);
     /// nil when it is one.
     public static func mediaPathProblem(_ path: String) -> String? { SourceURI.relativePathProblem(path) }
+
+    /// Why `url` cannot be a live feed's URL (a scheme other than srt, rtmp, udp, http, https; no host;
+    /// a link-local host); nil when it can.
+    public static func liveURLProblem(_ url: String) -> String? {
+        SourceURI.scheme(of: url) == nil
+            ? "\(String(reflecting: url)) is not a URL; expected a URL with scheme \(SourceURI.allowedSchemes(for: .live).joined(separator: ", "))"
+            : SourceURI.problem(with: url, kind: .live)
+    }
+
+    /// Whether `name` can name one of a channel's live sources: 1–63 lowercase letters, digits or `-`.
+    public static func isLiveSourceName(_ name: String) -> Bool { SourceURI.isSourceName(name) }
 }

@@ -1,4 +1,4 @@
-/// Rules for the URIs a rundown may name, so that no document can make the player read
+/// Rules for the URIs a rundown may name (live items may also name a channel's live source), so that no document can make the player read
 /// an arbitrary file (`file:`, `../`), use an FFmpeg pseudo-protocol (`concat:`, `subfile:`, `data:`)
 /// or reach link-local services such as cloud metadata endpoints (169.254.169.254).
 enum SourceURI {
@@ -9,6 +9,11 @@ enum SourceURI {
         case .public: ["http", "https"]
         case .live: ["srt", "rtmp", "udp", "http", "https"]
         }
+    }
+
+    /// Whether `name` can name one of a channel's live sources: lowercase letters, digits and `-`, at most 63.
+    static func isSourceName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 63 && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
     /// Whether `uri` is a plain relative path rather than anything with a scheme.
@@ -23,7 +28,9 @@ enum SourceURI {
                 ? "expected a URL with scheme \(schemes.joined(separator: ", "))"
                 : "expected a relative path under the media root or a URL with scheme \(schemes.joined(separator: ", "))"
         guard let scheme = scheme(of: uri) else {
-            if kind == .live { return "\(String(reflecting: uri)) is not a URL; \(expected)" }
+            if kind == .live {
+                return isSourceName(uri) ? nil : "\(String(reflecting: uri)) is neither a URL nor a live source name; \(expected), or a source name (lowercase letters, digits, \"-\")"
+            }
             return relativePathProblem(uri).map { "\($0); \(expected)" }
         }
         guard schemes.contains(scheme.lowercased()) else {

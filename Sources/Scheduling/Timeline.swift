@@ -12,13 +12,16 @@ public struct Timeline: Sendable, Hashable {
     public var entries: [TimelineEntry]
     /// What the producer should know: missing media, trims, gaps, live items that cannot render.
     public var warnings: [TimelineWarning]
+    /// The items breakouts cut, skipped or resumed, by breakout in air order.
+    public var interruptions: [Interruption]
 
-    public init(channel: String, timeZone: TimeZone, start: Date, entries: [TimelineEntry], warnings: [TimelineWarning]) {
+    public init(channel: String, timeZone: TimeZone, start: Date, entries: [TimelineEntry], warnings: [TimelineWarning], interruptions: [Interruption] = []) {
         self.channel = channel
         self.timeZone = timeZone
         self.start = start
         self.entries = entries
         self.warnings = warnings
+        self.interruptions = interruptions
     }
 
     /// Total length, from the first entry's start to the last one's end.
@@ -32,13 +35,20 @@ public struct Timeline: Sendable, Hashable {
 public struct TimelineEntry: Sendable, Hashable {
     /// What plays during the entry.
     public enum Playback: Sendable, Hashable {
-        /// A media file (path under the media root as the rundown names it), from `inPoint`
-        /// (already snapped to a keyframe) for the entry's duration.
+        /// A media file (path under the media root as the rundown names it), from `inPoint` for the
+        /// entry's duration. The in-point is snapped to a keyframe, except where a breakout made the
+        /// entry resume mid-file (the playout joins it as it joins any entry late).
         case media(uri: String, inPoint: Ticks)
-        /// A live source (URL) relayed for the entry's duration.
+        /// A live source (a URL, or the name of one of the channel's live sources) relayed for the entry's duration.
         case live(uri: String)
         /// The slate card (gap without filler, missing or unreadable media, live item in a render).
         case slate
+
+        /// The same playback `elapsed` later: a file's in-point moves on by `elapsed`; live and slate stay.
+        func advanced(by elapsed: Ticks) -> Playback {
+            guard case .media(let uri, let inPoint) = self else { return self }
+            return .media(uri: uri, inPoint: inPoint + elapsed)
+        }
     }
 
     /// Why the entry is there.
@@ -47,6 +57,8 @@ public struct TimelineEntry: Sendable, Hashable {
         case item(id: String)
         /// Filler or slate in a gap between items.
         case gap
+        /// An operator's breakout (by its store id).
+        case breakout(id: Int64)
     }
 
     /// Start, relative to `Timeline.start`.
@@ -55,11 +67,11 @@ public struct TimelineEntry: Sendable, Hashable {
     public var duration: Ticks
     public var role: Role
     public var playback: Playback
-    /// Title shown in the EPG and logs (the item's title, or "Filler" / "Slate").
+    /// Title shown in the EPG and logs (the item's or breakout's title, or "Filler" / "Slate").
     public var title: String
     /// How much of the item's planned length a hard start cut off (zero when none).
     public var trimmed: Ticks
-    /// What the EPG tells about the item; nil for gaps.
+    /// What the EPG tells about the item or breakout; nil for gaps.
     public var details: Details?
 
     /// What the rundown says about an item beyond its title, for programme guides.
@@ -91,6 +103,12 @@ public struct TimelineEntry: Sendable, Hashable {
     /// The item id, when the entry belongs to a rundown item.
     public var itemID: String? {
         if case .item(let id) = role { return id }
+        return nil
+    }
+
+    /// The breakout id, when the entry is a breakout.
+    public var breakoutID: Int64? {
+        if case .breakout(let id) = role { return id }
         return nil
     }
 }

@@ -18,10 +18,11 @@ struct TimelineBuilder {
         warnings.append(TimelineWarning(itemID: itemID, message: message))
     }
 
-    /// Airs `item` next for `duration`, `trimmed` short of its planned length.
-    mutating func append(_ item: RundownItem, playback: TimelineEntry.Playback, duration: Ticks, trimmed: Ticks) {
-        let details = TimelineEntry.Details(description: item.description, category: item.category, tags: item.tags)
-        entries.append(TimelineEntry(offset: cursor, duration: duration, role: .item(id: item.id), playback: playback, title: item.title, trimmed: trimmed, details: details))
+    /// Airs `entry` next, whatever its offset says.
+    mutating func append(_ entry: TimelineEntry) {
+        var placed = entry
+        placed.offset = cursor
+        entries.append(placed)
     }
 
     /// Fills the time from the cursor to `end` with `fill`: filler loops (the last one cut) or one slate;

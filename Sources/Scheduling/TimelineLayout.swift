@@ -1,31 +1,74 @@
 /// Rundown items, one broadcast day after another, with their hard starts placed on the clock and then
 /// laid out as entries: the one core behind resolving a single rundown and a schedule of many days.
+/// Shift-mode breakouts become slots of the layout too (`TimelineLayout+Shift.swift`), so the slide they
+/// cause is cut and absorbed at hard starts by the very same rules.
 struct TimelineLayout {
-    /// When an item must air.
-    private struct HardStart {
-        /// Seconds since 1970.
-        let instant: Int64
-        /// The local wall time it shows, for messages.
-        let time: LocalTime
+    /// When a slot must air.
+    struct HardStart {
+        /// Ticks since 1970.
+        let instant: Ticks
+        /// What airs then, for messages: "the hard start of news at 08:00:00".
+        let name: String
+
+        init(instant: Ticks, name: String) {
+            self.instant = instant
+            self.name = name
+        }
+
+        /// The hard start of item `id` at `instant` (seconds since 1970), which shows `time` on local clocks.
+        init(item id: String, instant: Int64, time: LocalTime) {
+            self.init(instant: Ticks(instant * Ticks.perSecond), name: "the hard start of \(id) at \(time)")
+        }
     }
 
-    /// One item, when it must air and what fills a gap before it.
-    private struct Scheduled {
-        let item: RundownItem
-        /// Nil to follow the previous item back to back.
-        let hardStart: HardStart?
+    /// What a slot airs.
+    enum Piece {
+        /// A rundown item, as its source and the media make it.
+        case item(RundownItem)
+        /// Part of a rundown item that a breakout split: `playback` for `length`.
+        case part(of: RundownItem, playback: TimelineEntry.Playback, length: Ticks)
+        /// A breakout, for `length`.
+        case breakout(Breakout, length: Ticks)
+    }
+
+    /// One slot, when it must air and what fills a gap before it.
+    struct Slot {
+        var piece: Piece
+        /// Nil to follow the previous slot back to back.
+        var hardStart: HardStart?
         let fill: GapFill
+        /// Tells slots apart (item ids repeat across days); the first part of a split item keeps the item's.
+        let serial: Int
     }
 
-    private var items: [Scheduled] = []
+    /// Entries laid out from the slots, and where each came from.
+    struct LaidOut {
+        var entries: [TimelineEntry]
+        var warnings: [TimelineWarning]
+        /// For each entry, the index of the slot that made it; for a gap entry, of the slot it comes
+        /// before (`slots.count` for a gap after the last).
+        var slotIndices: [Int]
+        /// For each entry, the serial of the slot that made it; nil for gaps.
+        var serials: [Int?]
+    }
+
+    /// In air order; `TimelineLayout+Shift.swift` inserts breakouts.
+    var slots: [Slot] = []
     private var warnings: [TimelineWarning] = []
     /// The gap fill of the day appended last, for a gap at the end.
-    private var lastFill = GapFill.slate
+    private(set) var lastFill = GapFill.slate
+    private var serialsUsed = 0
 
     private static let midnight = LocalTime(hour: 0, minute: 0, second: 0)!
 
-    /// The instant the first item airs at (nil when there is none).
-    var firstInstant: Int64? { items.first?.hardStart?.instant }
+    /// The instant (seconds since 1970) the first slot airs at (nil when there is none).
+    var firstInstant: Int64? { slots.first?.hardStart.map { $0.instant.value / Ticks.perSecond } }
+
+    /// A serial no slot has had.
+    mutating func newSerial() -> Int {
+        serialsUsed += 1
+        return serialsUsed
+    }
 
     /// Adds a day's items after those already there. The day's first item airs at its hard start or, without
     /// one, at the day's local midnight, so it cuts whatever the previous day ran into it. A hard start that
@@ -40,65 +83,66 @@ struct TimelineLayout {
             var hardStart: HardStart?
             switch placement {
             case .instant(let instant)?:
-                hardStart = item.start.map { HardStart(instant: instant, time: $0) }
+                hardStart = item.start.map { HardStart(item: item.id, instant: instant, time: $0) }
             case .nonexistent(let day)?:
                 let message = "hard start \(item.start?.description ?? "?") does not exist on \(day) (clocks jump forward); airs back to back instead"
                 warnings.append(TimelineWarning(itemID: item.id, message: message))
             case nil:
                 break
             }
-            if index == 0, hardStart == nil { hardStart = HardStart(instant: clock.startOfDay, time: Self.midnight) }
-            items.append(Scheduled(item: item, hardStart: hardStart, fill: fill))
+            if index == 0, hardStart == nil { hardStart = HardStart(item: item.id, instant: clock.startOfDay, time: Self.midnight) }
+            slots.append(Slot(piece: .item(item), hardStart: hardStart, fill: fill, serial: newSerial()))
         }
     }
 
-    /// Lays the items out from `origin` (seconds since 1970), then fills any time left before `end` (an instant
+    /// Lays the slots out from `origin` (seconds since 1970), then fills any time left before `end` (an instant
     /// and what it is, for the warning) with the last day's fill.
     ///
-    /// Each hard start holds against every item before it, even one from an earlier day: an item is cut by the
-    /// earliest hard start after it, and an item whose own hard start falls after a later item's is dropped.
-    func resolve(from origin: Int64, until end: (instant: Int64, boundary: String)?, media: (String) -> MediaAvailability?, liveAllowed: Bool) -> (entries: [TimelineEntry], warnings: [TimelineWarning]) {
-        let ticks = { (instant: Int64) in Ticks((instant - origin) * Ticks.perSecond) }
-        let hardStarts = items.map { $0.hardStart.map { ticks($0.instant) } }
+    /// Each hard start holds against every slot before it, even one from an earlier day: a slot is cut by the
+    /// earliest hard start after it, and a slot whose own hard start falls after a later slot's is dropped.
+    func resolve(from origin: Int64, until end: (instant: Int64, boundary: String)?, media: (String) -> MediaAvailability?, liveAllowed: Bool) -> LaidOut {
+        let originTicks = Ticks(origin * Ticks.perSecond)
+        let hardStarts = slots.map { $0.hardStart.map { $0.instant - originTicks } }
         let deadlines = Self.earliestLaterHardStarts(hardStarts)
         var builder = TimelineBuilder(warnings: warnings)
-        for (index, scheduled) in items.enumerated() {
-            let item = scheduled.item
+        var slotIndices: [Int] = []
+        for (index, slot) in slots.enumerated() {
+            defer { slotIndices += repeatElement(index, count: builder.entries.count - slotIndices.count) }
+            let id = slot.piece.itemID
             let next = deadlines[index]
             let deadline = next.flatMap { hardStarts[$0] }
             if let hardStart = hardStarts[index], hardStart <= deadline ?? hardStart {
-                builder.fillGap(until: hardStart, with: scheduled.fill, before: item.id, boundary: "its hard start")
+                builder.fillGap(until: hardStart, with: slot.fill, before: id, boundary: slot.piece.boundary)
             }
             let room = deadline.map { $0 - builder.cursor }
-            func nextHardStart() -> String {
-                guard let next, let start = items[next].hardStart else { return "the end" }
-                return "the hard start of \(items[next].item.id) at \(start.time)"
-            }
+            let nextHardStart = next.flatMap { slots[$0].hardStart?.name } ?? "the end"
             if let room, room <= .zero {
-                builder.warn(item.id, "dropped: no air time left before \(nextHardStart())")
+                builder.warn(id, "dropped: no air time left before \(nextHardStart)")
                 continue
             }
-            let plan = ItemPlan(item, media: media, liveAllowed: liveAllowed)
+            let plan = slot.piece.plan(media: media, liveAllowed: liveAllowed)
             let slate = plan.playback == .slate ? "; airs slate" : ""
-            let nextIsHard = items.indices.contains(index + 1) && hardStarts[index + 1] != nil
+            let nextIsHard = hardStarts.indices.contains(index + 1) && hardStarts[index + 1] != nil
             guard let length = plan.length ?? (nextIsHard ? room : nil) else {
-                builder.warn(item.id, "\(plan.warning ?? "no duration"); skipped: its length is unknown and the next item has no hard start to end it")
+                builder.warn(id, "\(plan.warning ?? "no duration"); skipped: its length is unknown and the next item has no hard start to end it")
                 continue
             }
-            if let warning = plan.warning { builder.warn(item.id, warning + slate) }
+            if let warning = plan.warning { builder.warn(id, warning + slate) }
             guard length > .zero else {
-                builder.warn(item.id, "skipped: nothing to air")
+                builder.warn(id, "skipped: nothing to air")
                 continue
             }
             let aired = room.map { min(length, $0) } ?? length
-            builder.append(item, playback: plan.playback, duration: aired, trimmed: length - aired)
-            if aired < length { builder.warn(item.id, "cut by \(length - aired) for \(nextHardStart())") }
+            builder.append(slot.piece.entry(playback: plan.playback, duration: aired, trimmed: length - aired))
+            if aired < length { builder.warn(id, "cut by \(length - aired) for \(nextHardStart)") }
         }
-        if let end { builder.fillGap(until: ticks(end.instant), with: lastFill, before: nil, boundary: end.boundary) }
-        return (builder.entries, builder.warnings)
+        if let end { builder.fillGap(until: Ticks((end.instant - origin) * Ticks.perSecond), with: lastFill, before: nil, boundary: end.boundary) }
+        slotIndices += repeatElement(slots.count, count: builder.entries.count - slotIndices.count)
+        let serials = zip(builder.entries, slotIndices).map { entry, index in entry.role == .gap ? nil : slots[index].serial }
+        return LaidOut(entries: builder.entries, warnings: builder.warnings, slotIndices: slotIndices, serials: serials)
     }
 
-    /// For each item, the index of the earliest hard start among the items after it (the first such item on a tie).
+    /// For each slot, the index of the earliest hard start among the slots after it (the first such slot on a tie).
     private static func earliestLaterHardStarts(_ hardStarts: [Ticks?]) -> [Int?] {
         var earliest: Int?
         var result = [Int?](repeating: nil, count: hardStarts.count)

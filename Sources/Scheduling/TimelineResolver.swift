@@ -29,7 +29,7 @@ public enum TimelineResolver {
         layout.append(rundown, media: media)
         let clock = BroadcastClock(timeZone: rundown.timeZone, date: rundown.date)
         let start = layout.firstInstant ?? clock.startOfDay
-        let (entries, warnings) = layout.resolve(from: start, until: nil, media: media, liveAllowed: liveAllowed)
-        return Timeline(channel: rundown.channel, timeZone: rundown.timeZone, start: clock.date(of: start), entries: entries, warnings: warnings)
+        let laidOut = layout.resolve(from: start, until: nil, media: media, liveAllowed: liveAllowed)
+        return Timeline(channel: rundown.channel, timeZone: rundown.timeZone, start: clock.date(of: start), entries: laidOut.entries, warnings: laidOut.warnings)
     }
 }

@@ -11,6 +11,7 @@ extension AppDatabase {
         }
         migrator.registerMigration("v3-users", migrate: createUsers)
         migrator.registerMigration("v4-media-library", migrate: createMediaLibrary)
+        migrator.registerMigration("v6-live", migrate: createLive)
         return migrator
     }
 
@@ -92,7 +93,7 @@ extension AppDatabase {
     }
 
     /// SQL that holds when `column` looks like `YYYY-MM-DD`.
-    private static func isDate(_ column: String) -> String {
+    static func isDate(_ column: String) -> String {
         "\(column) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
     }
 }

@@ -13,6 +13,10 @@ public struct AsRunEntry: Sendable, Hashable, Codable {
         case slate
         /// Started but stopped by a failure (a live feed dropping).
         case interrupted
+        /// A breakout or a scheduled live item aired (the note says which feed).
+        case live
+        /// Did not air because a breakout took the air (`actualEnd` equals `actualStart`).
+        case skipped
     }
 
     /// Assigned by the database when the entry is recorded.

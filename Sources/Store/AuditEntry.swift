@@ -16,6 +16,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case mediaDelete = "media.delete"
         case jobCancel = "job.cancel"
         case jobRetry = "job.retry"
+        case liveSourceSave = "live-source.save"
+        case liveSourceDelete = "live-source.delete"
+        case breakoutStart = "breakout.start"
+        case breakoutEnd = "breakout.end"
     }
 
     /// Assigned by the database, rising in the order the changes were made.

@@ -29,6 +29,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case asset(Int64)
         case job(Int64)
         case provider(String)
+        case liveSource(channel: String, name: String)
+        case breakout(Int64)
 
         public var description: String {
             switch self {
@@ -38,6 +40,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case .asset(let id): "media asset \(id)"
             case .job(let id): "job \(id)"
             case .provider(let name): "provider \(String(reflecting: name)) (known: \(Provider.predefined.joined(separator: ", ")) and any added)"
+            case .liveSource(let channel, let name): "live source \(String(reflecting: name)) of \(channel)"
+            case .breakout(let id): "breakout \(id)"
             }
         }
     }

@@ -63,9 +63,12 @@ extension RundownItem {
 }
 
 extension Timeline {
-    /// Offsets and item ids (or "gap") of the entries, for compact expectations.
+    /// Offsets and item ids (`breakout-<id>` for breakouts, "gap" for gaps) of the entries, for compact expectations.
     var layout: [String] {
-        entries.map { "\($0.offset.value / Ticks.perSecond)s \($0.itemID ?? "gap") \($0.duration.value / Ticks.perSecond)s" }
+        entries.map { entry in
+            let name = entry.itemID ?? entry.breakoutID.map { "breakout-\($0)" } ?? "gap"
+            return "\(entry.offset.value / Ticks.perSecond)s \(name) \(entry.duration.value / Ticks.perSecond)s"
+        }
     }
 
     /// Whether every entry starts where the previous one ends, the first at zero.
