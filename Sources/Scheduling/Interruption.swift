@@ -1,7 +1,7 @@
 import Foundation
 
 /// A rundown item a breakout changed, for the as-run log.
-public struct Interruption: Sendable, Hashable {
+public struct Interruption: Sendable, Hashable, Codable {
     /// What the breakout did to the item.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The item was on air when the breakout took the air; it aired up to the breakout's start.
