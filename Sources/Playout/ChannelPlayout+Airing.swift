@@ -44,9 +44,10 @@ extension ChannelPlayout {
                            seekable: info.timestampJumps == 0, start: start)
         }
         let offset = Ticks(seconds: position.timeIntervalSince(entryStart))
-        guard offset.value > 90_000 / Int64(settings.video.frameRate) else { return plan(inPoint, position) }
         let wanted = (inPoint + offset).seconds
-        if seamless, let keyframe = info.keyframes.last(where: { $0 <= wanted + 0.000_5 }) {
+        // On time, or seamless: from the keyframe at or before the point (in-points after a shift are not snapped).
+        if seamless || offset.value <= 90_000 / Int64(settings.video.frameRate) {
+            let keyframe = info.keyframes.last { $0 <= wanted + 0.000_5 } ?? inPoint.seconds
             return plan(Ticks(seconds: keyframe), position)
         }
         guard let keyframe = info.keyframes.first(where: { $0 >= wanted - 0.000_5 }) else { return .slate }

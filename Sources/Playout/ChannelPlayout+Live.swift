@@ -27,16 +27,29 @@ extension ChannelPlayout {
             NowPlaying(channel: channel, onAir: .init(title: take.title, itemID: nil, start: position, end: Date()), next: nil,
                        position: Date().timeIntervalSince(position), mediaSequence: sequence)
         }
-        let aired = airLive(take.source, from: position, until: position.addingTimeInterval(24 * 3600), title: take.title,
+        let end = take.until.map { max($0, position) } ?? position.addingTimeInterval(24 * 3600)
+        let aired = airLive(take.source, from: position, until: end, title: take.title,
                             window: &window, nowPlaying: nowPlaying) { [self] in currentTake != take }
+        if take.until != nil, aired.reached >= end.addingTimeInterval(-0.001) { giveBack(take) }
         if currentTake != take, aired.reached > position {
             liveEvent(.offAir(take, at: aired.reached))
             logger.info("take given back", metadata: ["breakout": "\(take.id)"])
             asRun(AsRunEntry(channel: channel, date: BroadcastDate(of: position, in: timeZone), itemId: "breakout-\(take.id)", title: take.title,
                              plannedStart: position, actualStart: position, actualEnd: aired.reached,
-                             outcome: aired.wentLive ? .aired : .slate, note: "breakout from \(take.source)"))
+                             outcome: aired.wentLive ? .live : .slate, note: "breakout from \(take.source)"))
+            recordSkipped(by: take, at: aired.reached)
         }
         return aired.reached
+    }
+
+    /// Logs the items the returned take kept off the air entirely (rejoin skips what the clock passed).
+    private func recordSkipped(by take: LiveTake, at end: Date) {
+        let timeline = schedule(end).timeline
+        for skipped in timeline.interruptions where skipped.breakoutID == take.id && skipped.kind == .skipped {
+            asRun(AsRunEntry(channel: channel, date: BroadcastDate(of: skipped.plannedStart, in: timeline.timeZone), itemId: skipped.itemID,
+                             title: skipped.title, plannedStart: skipped.plannedStart, actualStart: end, actualEnd: end,
+                             outcome: .skipped, note: "not aired: breakout \(take.id) from \(take.source) took the air"))
+        }
     }
 
     /// Airs live source `uri` (a source name of the channel, or a URL) from `start` until `end` or

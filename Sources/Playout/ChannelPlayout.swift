@@ -22,7 +22,7 @@ public final class ChannelPlayout: @unchecked Sendable {
 
     public let channel: String
     let settings: PlayoutSettings
-    private let schedule: ScheduleLookup
+    let schedule: ScheduleLookup
     let asRun: @Sendable (AsRunEntry) -> Void
     let published: @Sendable (PublishedSegment) -> Void
     /// The live feeds the channel may air (nil: none; live items air slate).
@@ -97,6 +97,11 @@ public final class ChannelPlayout: @unchecked Sendable {
     /// the schedule continues from there.
     public func giveBack() { lock.withLock { take = nil } }
 
+    /// Gives the air back when `take` is still the one on air (its planned end came).
+    func giveBack(_ ended: LiveTake) {
+        lock.withLock { if take == ended { take = nil } }
+    }
+
     /// The take on air or waiting for its feed.
     public var currentTake: LiveTake? { lock.withLock { take } }
 
@@ -142,7 +147,7 @@ public final class ChannelPlayout: @unchecked Sendable {
             if case .live(let uri) = entry.playback {
                 let aired = airLive(uri, from: position, until: until, title: entry.title, window: &window,
                                     nowPlaying: nowPlaying((timeline, index))) { [self] in takeIsReady() }
-                let outcome: AsRunEntry.Outcome = currentTake != nil && aired.reached < until ? .interrupted : aired.wentLive ? .aired : .slate
+                let outcome: AsRunEntry.Outcome = currentTake != nil && aired.reached < until ? .interrupted : aired.wentLive ? .live : .slate
                 recordAsRun(entry, plannedStart: entryStart, actualStart: position, actualEnd: aired.reached, outcome: outcome, timeZone: timeline.timeZone)
                 position = aired.reached
                 continue

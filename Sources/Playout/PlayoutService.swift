@@ -3,7 +3,7 @@ import ServiceLifecycle
 
 /// The channels on air, as one long-running service: starts every channel's thread, and stops
 /// them on graceful shutdown. The HTTP server reads them through `LiveOutput`.
-public final class PlayoutService: Service, LiveOutput, @unchecked Sendable {
+public final class PlayoutService: Service, LiveOutput, LiveSwitcher, @unchecked Sendable {
     private let channels: [String: ChannelPlayout]
 
     public init(channels: [ChannelPlayout]) {
@@ -35,4 +35,12 @@ public final class PlayoutService: Service, LiveOutput, @unchecked Sendable {
     public func segmentDirectory(channel: String) -> URL? { channels[channel]?.settings.outputDirectory }
 
     public func nowPlaying(channel: String) -> NowPlaying? { channels[channel]?.nowPlaying }
+
+    public func take(channel: String, _ take: LiveTake) -> Bool {
+        guard let playout = channels[channel] else { return false }
+        playout.take(take)
+        return true
+    }
+
+    public func giveBack(channel: String) { channels[channel]?.giveBack() }
 }

@@ -9,11 +9,14 @@ import Store
 ///   - live: the channels on air, whose playlists and segments `/hls` serves.
 ///   - metrics: where requests are counted; hand the same object to the playout so it reports there too.
 ///   - probes: media probes, cached; share the playout's so a file is probed once.
+///   - liveFeeds: the live sources the server watches (nil: it airs none, and live requests answer 503).
+///   - switcher: the channels operators take live feeds on.
 public func buildApplication(
     settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics = ServerMetrics(),
-    probes: ProbeCache = ProbeCache(), logger: Logger
+    probes: ProbeCache = ProbeCache(), liveFeeds: LiveFeeds? = nil, switcher: (any LiveSwitcher)? = nil, logger: Logger
 ) throws(StoreError) -> some ApplicationProtocol {
-    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics, probes: probes, logger: logger)
+    let router = try buildRouter(settings: settings, database: database, live: live, metrics: metrics, probes: probes,
+                                 liveFeeds: liveFeeds, switcher: switcher, logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "SREtv"),
@@ -23,7 +26,8 @@ public func buildApplication(
 
 /// Every route, behind the middleware that counts requests, answers errors in JSON and reads bearer tokens.
 func buildRouter(
-    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics, probes: ProbeCache, logger: Logger
+    settings: ServerSettings, database: AppDatabase, live: any LiveOutput, metrics: ServerMetrics, probes: ProbeCache,
+    liveFeeds: LiveFeeds? = nil, switcher: (any LiveSwitcher)? = nil, logger: Logger
 ) throws(StoreError) -> Router<AppRequestContext> {
     let signer = try URLSigner(settings: settings, database: database)
     let schedule = StoredSchedule(database: database, mediaRoot: settings.mediaRoot, cache: probes)
@@ -36,11 +40,12 @@ func buildRouter(
         BearerAuthenticator(database: database)
     }
     router.get("/healthz") { _, _ in "ok" }
-    router.addRoutes(MetricsController(metrics: metrics).endpoints, atPath: "/metrics")
+    router.addRoutes(MetricsController(metrics: metrics, liveFeeds: liveFeeds).endpoints, atPath: "/metrics")
     router.addRoutes(HLSController(live: live, signer: signer, metrics: metrics).endpoints, atPath: "/hls")
     router.addRoutes(ChannelController(database: database, signer: signer).endpoints, atPath: "/api/channels")
     router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
     router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")
+    router.addRoutes(LiveController(database: database, feeds: liveFeeds, switcher: switcher).endpoints, atPath: "/api/channels/{channel}")
     router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
     router.addRoutes(MediaController(database: database, worker: worker, ingest: ingest, maxUploadBytes: settings.maxUploadBytes).endpoints, atPath: "/api/media")
     router.addRoutes(JobController(database: database, worker: worker).endpoints, atPath: "/api/jobs")

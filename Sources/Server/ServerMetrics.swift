@@ -85,7 +85,7 @@ public final class ServerMetrics: @unchecked Sendable {
     }
 
     /// A label value with `\`, `"` and line breaks escaped as the format demands.
-    private static func escaped(_ value: String) -> String {
+    static func escaped(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

@@ -12,6 +12,8 @@ public struct TimelineDocument: Encodable, Sendable {
         var duration: Double
         var title: String
         var item: String?
+        /// The breakout (a live take over the schedule) the entry is, if it is one.
+        var breakout: Int64?
         var plays: String
         var uri: String?
         var inPoint: Double?
@@ -43,7 +45,7 @@ public struct TimelineDocument: Encodable, Sendable {
             return Entry(
                 start: formatter.string(from: timeline.date(at: entry.offset)),
                 end: formatter.string(from: timeline.date(at: entry.end)),
-                duration: entry.duration.seconds, title: entry.title, item: entry.itemID, plays: plays, uri: uri,
+                duration: entry.duration.seconds, title: entry.title, item: entry.itemID, breakout: entry.breakoutID, plays: plays, uri: uri,
                 inPoint: inPoint, trimmed: entry.trimmed > .zero ? entry.trimmed.seconds : nil,
                 category: entry.details?.category, tags: entry.details?.tags, description: entry.details?.description
             )

@@ -79,6 +79,20 @@ extension AppDatabase {
         }
     }
 
+    /// Records the instant breakout `id`'s last live segment ended on air (after its return, the
+    /// feed airs what it delivered until then), and returns it. Not audited, like its start.
+    /// `notFound` for an unknown id; `wrongState` while it is still open.
+    @discardableResult
+    public func setBreakoutEnd(id: Int64, at end: Date) throws(StoreError) -> BreakoutRecord {
+        try write { db in
+            guard var breakout = try BreakoutRecord.fetchOne(db, key: id) else { throw StoreError.notFound(.breakout(id)) }
+            guard breakout.endedAt != nil else { throw StoreError.wrongState("breakout \(id) is still on air; return it first") }
+            breakout.endedAt = max(end, breakout.startedAt)
+            try breakout.update(db)
+            return breakout
+        }
+    }
+
     /// The breakout on air on `channel`, or nil.
     public func openBreakout(channel: String) throws(StoreError) -> BreakoutRecord? {
         try read { db in try Self.openBreakout(channel: channel, in: db) }

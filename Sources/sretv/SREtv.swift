@@ -8,7 +8,7 @@ struct SREtv: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ValidateCommand.self, RenderCommand.self, ProbeCommand.self, DemoMediaCommand.self, TestClipCommand.self,
             ChannelCommand.self, RundownCommand.self, BlockCommand.self, TimelineCommand.self, EPGCommand.self, DatabaseCommand.self,
-            MediaCommand.self, UserCommand.self,
+            MediaCommand.self, UserCommand.self, LiveCommand.self,
         ]
     )
 }

@@ -43,6 +43,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "On an empty data folder, create a demo channel with generated media and an admin user.")
     var demo = false
 
+    @Option(help: "Hosts live sources may use, comma-separated (for listening URLs: the address to bind).")
+    var liveHosts = "127.0.0.1,localhost"
+
+    @Option(help: "URL schemes live sources may use, comma-separated, of srt, rtmp, udp, http, https.")
+    var liveSchemes = "srt,rtmp,udp,http,https"
+
+    @Option(help: "Seconds without a packet after which a live feed counts as down and, on air, fails over to slate.")
+    var liveStallTimeout = 1.0
+
+    @Option(help: "Seconds a feed that failed over stays off air at least before it goes back on (hold time).")
+    var liveHold = 4.0
+
     func run() async throws {
         let logger = Logger(label: "sretv")
         let database = try data.open()
@@ -54,8 +66,13 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = ServerMetrics()
         let probes = ProbeCache()
         let schedule = StoredSchedule(database: database, mediaRoot: media, cache: probes)
-        let playout = try PlayoutService(channels: channels(database: database, schedule: schedule, video: video, metrics: metrics, logger: logger))
-        let app = try buildApplication(settings: settings, database: database, live: playout, metrics: metrics, probes: probes, logger: logger)
+        let feeds = LiveFeeds(policy: SourcePolicy(hosts: Self.list(liveHosts), schemes: Self.list(liveSchemes)),
+                              settings: LiveFeedSettings(stallTimeout: liveStallTimeout, holdTime: liveHold), logger: logger)
+        defer { feeds.stopAll() }
+        try feeds.watchStoredSources(of: database, logger: logger)
+        let playout = try PlayoutService(channels: channels(database: database, schedule: schedule, video: video, metrics: metrics, feeds: feeds, logger: logger))
+        let app = try buildApplication(settings: settings, database: database, live: playout, metrics: metrics, probes: probes,
+                                       liveFeeds: feeds, switcher: playout, logger: logger)
         let watch = WatchFolder(ingest: MediaIngest(database: database, mediaRoot: media), logger: logger)
         try printBanner(settings: settings, database: database, adminToken: adminToken)
         let services = ServiceGroup(configuration: .init(
@@ -64,10 +81,18 @@ struct ServeCommand: AsyncParsableCommand {
         try await services.run()
     }
 
-    private func channels(database: AppDatabase, schedule: StoredSchedule, video: VideoFormat, metrics: ServerMetrics, logger: Logger) throws -> [ChannelPlayout] {
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Every channel's playout, with the take that was on air when the server stopped back on air.
+    private func channels(
+        database: AppDatabase, schedule: StoredSchedule, video: VideoFormat, metrics: ServerMetrics, feeds: LiveFeeds, logger: Logger
+    ) throws -> [ChannelPlayout] {
         let hls = URL(fileURLWithPath: data.directory).appendingPathComponent("hls")
+        let breakouts = BreakoutRecorder(database: database, logger: logger)
         return try database.channels().map { channel in
-            ChannelPlayout(
+            let playout = ChannelPlayout(
                 channel: channel.id,
                 settings: PlayoutSettings(outputDirectory: hls.appendingPathComponent(channel.id), segmentDuration: segmentDuration,
                                           video: video, channelTitle: channel.name),
@@ -76,8 +101,12 @@ struct ServeCommand: AsyncParsableCommand {
                 asRun: { entry in
                     do { try database.recordAsRun(entry) } catch { logger.error("as-run not recorded: \(error)") }
                 },
-                published: metrics.record
+                published: metrics.record,
+                liveFeeds: feeds,
+                liveEvent: { breakouts.record($0, channel: channel.id) }
             )
+            if let open = try database.openBreakout(channel: channel.id) { playout.take(LiveTake(open)) }
+            return playout
         }
     }
 

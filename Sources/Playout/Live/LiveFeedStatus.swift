@@ -43,4 +43,11 @@ public struct LiveFeedStatus: Sendable, Codable, Equatable {
         airable = false
         problems = []
     }
+
+    /// A defined source nothing watches (live feeds are off, or its URL is no longer allowed).
+    public init(unwatched name: String, url: String) {
+        self.init(name: name, url: url)
+        state = .down
+        lastError = "not watched: this server airs no live sources, or the URL is not on the live allow list"
+    }
 }

@@ -37,7 +37,12 @@ public final class LiveFeeds: @unchecked Sendable {
 
     /// The sources of `channel`, by name.
     public func statuses(channel: String) -> [LiveFeedStatus] {
-        lock.withLock { named[channel]?.values.map(\.status) ?? [] }.sorted { $0.name < $1.name }
+        (statusesByChannel().first { $0.channel == channel }?.statuses ?? []).sorted { $0.name < $1.name }
+    }
+
+    /// The sources of every channel, by channel.
+    public func statusesByChannel() -> [(channel: String, statuses: [LiveFeedStatus])] {
+        lock.withLock { named.map { ($0.key, $0.value.values.map(\.status)) } }.sorted { $0.channel < $1.channel }
     }
 
     /// The feed a live entry or take names: a source of `channel` by name, else a URL (opened and
