@@ -75,7 +75,7 @@ extension ChannelPlayout {
             let duration = Int64((end.timeIntervalSince(position) * 90_000).rounded())
             if canAir(), let feed, let subscription = feed.subscribe() {
                 let source = LiveFeedSource(subscription: subscription, outputStart: Self.runOrigin, plannedEnd: Self.runOrigin + duration,
-                                            stallTimeout: feed.settings.stallTimeout) { [self] in stop() || isStopping }
+                                            stallTimeout: feed.stallTimeout) { [self] in stop() || isStopping }
                 let aired = air(source, from: position, duration: duration, title: title, isSlate: false, window: &window,
                                 nowPlaying: nowPlaying, firstSegmentLimit: 0, isLive: true)
                 feed.unsubscribe(subscription)

@@ -5,11 +5,12 @@ import Foundation
 public final class LiveFeedProcess: @unchecked Sendable {
     private let process = Process()
 
-    /// Starts sending `clip` to `url` as `format` (`mpegts` for UDP and SRT, `flv` for RTMP).
-    public init(clip: URL, to url: String, format: String = "mpegts") throws {
+    /// Starts sending `clip` to `url` as `format` (`mpegts` for UDP and SRT, `flv` for RTMP, `hls`
+    /// for a live playlist written to a folder), with `extra` output options.
+    public init(clip: URL, to url: String, format: String = "mpegts", extra: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
         process.arguments = ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", clip.path,
-                             "-c", "copy", "-f", format, url]
+                             "-c", "copy", "-f", format] + extra + [url]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

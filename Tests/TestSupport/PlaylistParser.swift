@@ -7,6 +7,8 @@ public struct ParsedPlaylist: Sendable {
         public var duration: Double
         public var programDateTime: Date?
         public var discontinuity: Bool
+        /// The EXTINF title (what airs in it).
+        public var title = ""
     }
 
     public var version: Int?
@@ -22,6 +24,7 @@ public struct ParsedPlaylist: Sendable {
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard lines.first == "#EXTM3U" else { throw PlaylistParseError("first line is not #EXTM3U") }
         var duration: Double?
+        var title = ""
         var date: Date?
         var discontinuity = false
         for line in lines.dropFirst() where !line.isEmpty {
@@ -43,10 +46,11 @@ public struct ParsedPlaylist: Sendable {
                     throw PlaylistParseError("bad EXTINF \(value)")
                 }
                 duration = seconds
+                title = value.split(separator: ",", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             default:
                 if line.hasPrefix("#") { throw PlaylistParseError("unexpected tag \(line)") }
                 guard let segmentDuration = duration else { throw PlaylistParseError("URI \(line) without #EXTINF") }
-                segments.append(Segment(uri: line, duration: segmentDuration, programDateTime: date, discontinuity: discontinuity))
+                segments.append(Segment(uri: line, duration: segmentDuration, programDateTime: date, discontinuity: discontinuity, title: title))
                 duration = nil
                 date = nil
                 discontinuity = false

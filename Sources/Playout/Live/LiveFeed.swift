@@ -22,6 +22,12 @@ public final class LiveFeed: @unchecked Sendable {
     private var monitor: InputMonitor?
     private let finished = DispatchSemaphore(value: 0)
 
+    /// How long the feed may deliver nothing before it counts as down: an HLS pull receives whole
+    /// segments at a time, so it gets the stall timeout or two HLS reloads, whichever is longer.
+    public var stallTimeout: TimeInterval {
+        source.isPlaylist ? max(settings.stallTimeout, 4) : settings.stallTimeout
+    }
+
     /// Longest run of packets kept while waiting for the next keyframe.
     private static let pictureGroupLimit = 4000
 
@@ -128,13 +134,13 @@ public final class LiveFeed: @unchecked Sendable {
         var meterWindow = (start: Date(), bytes: 0)
         let packet = Packet()
         while !isStopped {
-            let deadline = Date().addingTimeInterval(settings.stallTimeout)
+            let deadline = Date().addingTimeInterval(stallTimeout)
             monitor.interrupt(after: deadline)
             let more: Bool
             do {
                 more = try input.read(into: packet)
             } catch where Date() >= deadline {
-                throw MediaError(.read, "reading", subject: source.url, reason: "no packet for \(settings.stallTimeout.shortText) s")
+                throw MediaError(.read, "reading", subject: source.url, reason: "no packet for \(stallTimeout.shortText) s")
             }
             guard more else { throw MediaError(.read, "reading", subject: source.url, reason: "the feed ended") }
             guard selected.contains(where: { $0.index == packet.streamIndex }) else { continue }
