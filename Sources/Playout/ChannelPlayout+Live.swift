@@ -74,7 +74,7 @@ extension ChannelPlayout {
         while !isStopping, !stop(), position < end.addingTimeInterval(-0.001) {
             let duration = Int64((end.timeIntervalSince(position) * 90_000).rounded())
             if canAir(), let feed, let subscription = feed.subscribe() {
-                let source = LiveFeedSource(subscription: subscription, outputStart: Self.runOrigin, plannedEnd: Self.runOrigin + duration,
+                let source = LiveFeedSource(subscription: subscription, outputStart: Self.runOrigin, airStart: position, plannedEnd: Self.runOrigin + duration,
                                             stallTimeout: feed.stallTimeout) { [self] in stop() || isStopping }
                 let aired = air(source, from: position, duration: duration, title: title, isSlate: false, window: &window,
                                 nowPlaying: nowPlaying, firstSegmentLimit: 0, isLive: true)

@@ -144,6 +144,10 @@ public final class ChannelPlayout: @unchecked Sendable {
             let entryEnd = timeline.date(at: entry.end)
             // Long slates and fillers are aired in runs of at most six hours (each its own source).
             let until = min(entryEnd, position.addingTimeInterval(6 * 3600))
+            // A live item taken by URL connects while the entry before it airs, so it is ready at its start.
+            if timeline.entries.indices.contains(index + 1), case .live(let next) = timeline.entries[index + 1].playback {
+                _ = try? liveFeeds?.feed(channel: channel, uri: next)
+            }
             if case .live(let uri) = entry.playback {
                 let aired = airLive(uri, from: position, until: until, title: entry.title, window: &window,
                                     nowPlaying: nowPlaying((timeline, index))) { [self] in takeIsReady() }

@@ -7,7 +7,7 @@ struct LiveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
         abstract: "Take live feeds on air and give the air back, on a running server (operator token).",
-        subcommands: [Take.self, Return.self, Sources.self]
+        subcommands: [Take.self, Return.self, Sources.self, Define.self]
     )
 
     struct Take: AsyncParsableCommand {
@@ -40,6 +40,23 @@ struct LiveCommand: AsyncParsableCommand {
         func run() async throws {
             let answer = try await connection.send("DELETE", "/api/channels/\(channel)/breakout") as? [String: Any]
             print("breakout \(answer?["id"] ?? "?") on \(channel) returned to the schedule")
+        }
+    }
+
+    struct Define: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Define (or change) a live source of a channel; the server watches it from then on.",
+            discussion: "Listening URLs wait for an encoder to push: srt://0.0.0.0:9000?mode=listener, rtmp://0.0.0.0:1935/live/KEY?listen=1."
+        )
+
+        @OptionGroup var connection: ServerConnection
+        @Argument(help: "The channel id.") var channel: String
+        @Argument(help: "The source's name: lowercase letters, digits and -.") var name: String
+        @Argument(help: "An srt://, rtmp://, udp:// or http(s):// (MPEG-TS or HLS) URL on the server's live allow list.") var url: String
+
+        func run() async throws {
+            _ = try await connection.send("PUT", "/api/channels/\(channel)/sources/\(name)", body: ["url": url])
+            print("\(name) on \(channel): \(url) (watched; see `sretv live sources \(channel)`)")
         }
     }
 

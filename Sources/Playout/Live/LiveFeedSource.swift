@@ -4,6 +4,9 @@ import Media
 /// The packets of a live feed on the output clock, from the keyframe the subscription starts
 /// with: it ends when the feed stops delivering for the stall timeout or its connection ends
 /// (failover), when the entry's planned end is reached, or when `shouldStop` says so (a return).
+///
+/// Packets are handed on at most `lead` seconds before their air time: a feed that delivers in
+/// bursts (HLS pulls receive whole segments) is paced, so a return never waits for a backlog to air.
 struct LiveFeedSource: EntrySource {
     /// Why the source ended.
     enum Ending {
@@ -24,13 +27,21 @@ struct LiveFeedSource: EntrySource {
     /// The continuous source time (90 kHz) of the first keyframe, which airs at `outputStart`.
     private var base: Int64?
     private var lastArrival = Date()
+    /// When `outputStart` airs.
+    private let airStart: Date
+    private let lead: TimeInterval
+    /// A packet rebased but not yet due.
+    private var held: OutputPacket?
     private(set) var ending: Ending?
 
     let streams: [CodecParameters]
     private(set) var contentEnd: Int64
 
-    init(subscription: LiveSubscription, outputStart: Int64, plannedEnd: Int64, stallTimeout: TimeInterval, shouldStop: @escaping () -> Bool) {
+    init(subscription: LiveSubscription, outputStart: Int64, airStart: Date, plannedEnd: Int64, stallTimeout: TimeInterval,
+         lead: TimeInterval = 0.5, shouldStop: @escaping () -> Bool) {
         self.subscription = subscription
+        self.airStart = airStart
+        self.lead = lead
         self.outputStart = outputStart
         self.plannedEnd = plannedEnd
         self.stallTimeout = stallTimeout
@@ -46,6 +57,16 @@ struct LiveFeedSource: EntrySource {
                 ending = .stopped
                 break
             }
+            if let packet = held {
+                let due = airStart.addingTimeInterval(Double(packet.time - outputStart) / 90_000 - lead)
+                guard due.timeIntervalSinceNow > 0 else {
+                    held = nil
+                    return packet
+                }
+                usleep(useconds_t(min(due.timeIntervalSinceNow, 0.02) * 1_000_000))
+                lastArrival = Date()
+                continue
+            }
             switch subscription.next(waitingUntil: min(Date().addingTimeInterval(0.05), lastArrival.addingTimeInterval(stallTimeout))) {
             case .ended:
                 ending = .stalled
@@ -53,7 +74,7 @@ struct LiveFeedSource: EntrySource {
                 if Date().timeIntervalSince(lastArrival) >= stallTimeout { ending = .stalled }
             case .packet(let packet):
                 lastArrival = Date()
-                if let output = rebase(packet) { return output }
+                held = rebase(packet)
             }
         }
         return nil
