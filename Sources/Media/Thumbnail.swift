@@ -15,17 +15,34 @@ public enum Thumbnail {
         input.discardAll(except: stream)
         let target = Rational(1, 1_000_000).rescale(Int64(max(0, seconds) * 1_000_000), to: stream.timeBase)
         try input.seek(stream: stream, toKeyframeAtOrBefore: (stream.startTime ?? 0) + target)
-        let still = try keyframe(of: stream, in: input, path: path).thumbnail(width: width)
-        still.pointer.pointee.quality = Encoder.jpegFrameQuality
-        let encoder = try Encoder(jpegWidth: width, height: Int(still.pointer.pointee.height), subject: jpegPath)
-        guard let jpeg = try (encoder.encode(still) + encoder.encode(nil)).first else {
-            throw MediaError(.codec, "encoding", subject: jpegPath, reason: "the MJPEG encoder returned no picture")
-        }
+        let jpeg = try encode(try keyframe(of: stream, in: input, path: path), width: width, subject: jpegPath)
         do {
-            try Data(bytes: jpeg.pointer.pointee.data, count: jpeg.size).write(to: URL(fileURLWithPath: jpegPath), options: .atomic)
+            try jpeg.write(to: URL(fileURLWithPath: jpegPath), options: .atomic)
         } catch {
             throw MediaError(.write, "writing", subject: jpegPath, reason: error.localizedDescription)
         }
+    }
+
+    /// A JPEG, `width` pixels wide, of the picture that keyframe `packet` of `stream` holds (a live
+    /// feed's still frame).
+    public static func jpeg(keyframe packet: Packet, of stream: StreamInfo, width: Int) throws(MediaError) -> Data {
+        let subject = "stream \(stream.index) keyframe"
+        let decoder = try Decoder(stream: stream, subject: subject)
+        guard let picture = try (decoder.decode(packet) + decoder.decode(nil)).first else {
+            throw MediaError(.codec, "decoding", subject: subject, reason: "the keyframe gave no picture")
+        }
+        return try encode(picture, width: width, subject: subject)
+    }
+
+    /// `picture` scaled to `width` and encoded as JPEG.
+    private static func encode(_ picture: Frame, width: Int, subject: String) throws(MediaError) -> Data {
+        let still = try picture.thumbnail(width: width)
+        still.pointer.pointee.quality = Encoder.jpegFrameQuality
+        let encoder = try Encoder(jpegWidth: width, height: Int(still.pointer.pointee.height), subject: subject)
+        guard let jpeg = try (encoder.encode(still) + encoder.encode(nil)).first else {
+            throw MediaError(.codec, "encoding", subject: subject, reason: "the MJPEG encoder returned no picture")
+        }
+        return Data(bytes: jpeg.pointer.pointee.data, count: jpeg.size)
     }
 
     /// Decodes the first picture from the next keyframe on (packets before it, which a seek into

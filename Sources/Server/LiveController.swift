@@ -53,6 +53,7 @@ struct LiveController {
             .get("sources", use: sources)
             .put("sources/{name}", use: defineSource)
             .delete("sources/{name}", use: deleteSource)
+            .get("sources/{name}/still.jpg", use: still)
             .get("breakout", use: breakout)
             .post("breakout", use: take)
             .delete("breakout", use: giveBack)
@@ -84,6 +85,23 @@ struct LiveController {
         try database.deleteLiveSource(channel: channel.id, name: name, actor: user.name)
         feeds?.remove(channel: channel.id, name: name)
         return .noContent
+    }
+
+    /// A JPEG of the source's latest keyframe (a few seconds old at most); 404 while it delivers none.
+    @Sendable func still(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.require(.viewer)
+        let channel = try database.existingChannel(try context.parameters.require("channel"))
+        let name = try context.parameters.require("name")
+        guard let feeds else { throw Self.noLive() }
+        guard let feed = feeds.source(channel: channel.id, name: name) else {
+            throw APIError(.notFound, "\(name) is not a watched live source of \(channel.id)", code: "not-found")
+        }
+        // Decoding and encoding take a few milliseconds of CPU: off the cooperative pool.
+        guard let jpeg = try await OffPool.run({ try feed.still() }) else {
+            throw APIError(.notFound, "\(name) has delivered no picture yet", code: "no-picture")
+        }
+        let headers: HTTPFields = [.contentType: "image/jpeg", .cacheControl: "no-store"]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: jpeg)))
     }
 
     @Sendable func breakout(_ request: Request, context: AppRequestContext) throws -> BreakoutBody {

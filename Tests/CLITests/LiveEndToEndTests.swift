@@ -142,6 +142,8 @@ func operatorsTakeLiveFeedsOverEveryProtocolWithFailoverAndBothReturnModes() thr
         #expect(state["airable"] as? Bool == true && state["videoCodec"] as? String == "h264" && state["audioCodec"] as? String == "aac", "\(state)")
         #expect(state["width"] as? Int == 240 && (state["bitRate"] as? Int ?? 0) > 0, "\(state)")
     }
+    let still = try studio.api("GET", "/sources/obs-rtmp/still.jpg", as: "viewer")
+    #expect(still.status == 200 && still.headers["content-type"] == "image/jpeg", "\(still.status) \(still.body.prefix(300))")
     let metrics = try HTTPClient.get("\(studio.server.baseURL)/metrics", token: studio.tokens["viewer"])
     #expect(metrics.body.contains(#"sretv_live_source_up{channel="sretv-demo",source="studio-udp"} 1"#))
     let listed = try studio.sretv("live", "sources", LiveStudio.channel)

@@ -72,6 +72,17 @@ public final class LiveFeed: @unchecked Sendable {
         lock.withLock { current.state == .up && current.airable && !pictureGroup.isEmpty }
     }
 
+    /// A JPEG, `width` pixels wide (or the picture's width, if smaller), of the latest keyframe the
+    /// feed delivered (at most a GOP old), or nil when it holds none.
+    public func still(width: Int = 320) throws(MediaError) -> Data? {
+        let latest: (Packet, StreamInfo)? = lock.withLock {
+            guard let keyframe = pictureGroup.first, let video = streams.first else { return nil }
+            return (Packet(referencing: keyframe), video)
+        }
+        guard let (keyframe, video) = latest else { return nil }
+        return try Thumbnail.jpeg(keyframe: keyframe, of: video, width: min(width, video.parameters.width / 2 * 2))
+    }
+
     /// A reader from the last keyframe on, or nil when the feed is not ready.
     func subscribe() -> LiveSubscription? {
         lock.withLock {

@@ -40,6 +40,11 @@ public final class LiveFeeds: @unchecked Sendable {
         (statusesByChannel().first { $0.channel == channel }?.statuses ?? []).sorted { $0.name < $1.name }
     }
 
+    /// Source `name` of `channel`, if it is watched.
+    public func source(channel: String, name: String) -> LiveFeed? {
+        lock.withLock { named[channel]?[name] }
+    }
+
     /// The sources of every channel, by channel.
     public func statusesByChannel() -> [(channel: String, statuses: [LiveFeedStatus])] {
         lock.withLock { named.map { ($0.key, $0.value.values.map(\.status)) } }.sorted { $0.channel < $1.channel }
