@@ -122,6 +122,9 @@ struct LiveController {
         guard let switcher else { throw Self.noLive() }
         let url: String
         if let named = try database.liveSource(channel: channel.id, name: order.source) {
+            if let status = feeds.source(channel: channel.id, name: named.name)?.status, status.state == .up, !status.airable {
+                throw APIError(.conflict, "\(named.name) cannot air: \(status.problems.joined(separator: "; "))", code: "not-airable")
+            }
             url = named.url
         } else {
             try Self.check(order.source, path: "source", with: feeds)

@@ -155,6 +155,36 @@ private struct TakeFixture {
     #expect(abs(end.timeIntervalSince(start) - 6) < 0.05)
 }
 
+@Test func aFeedHLSCannotCarryIsWatchedButMarkedNotAirableWithTheReasonAndNeverTaken() throws {
+    let fixture = try TakeFixture()
+    defer { fixture.feeds.stopAll() }
+    // MPEG-2 video and MP2 audio, as an old contribution encoder would send them.
+    let sender = Process()
+    sender.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
+    sender.arguments = ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", fixture.feedClip.path,
+                        "-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpegts", fixture.feedURL + "?pkt_size=1316"]
+    sender.standardError = FileHandle.nullDevice
+    try sender.run()
+    defer { sender.terminate() }
+    try fixture.feeds.define(channel: "test", name: "old-encoder", url: fixture.feedURL)
+    let feed = try fixture.feeds.feed(channel: "test", uri: "old-encoder")
+    let deadline = Date().addingTimeInterval(15)
+    while Date() < deadline, feed.status.state != .up { usleep(100_000) }
+    let status = feed.status
+    #expect(status.state == .up && status.videoCodec == "mpeg2video")
+    #expect(!status.airable && status.problems.contains { $0.contains("mpeg2video") && $0.contains("H.264 or HEVC") })
+    #expect(!feed.isReady)
+    // A take of it never airs it: the schedule stays on air.
+    let log = PublishLog()
+    let channel = fixture.channel([(.media(uri: "program.mp4", inPoint: .zero), 60)], log: log)
+    try channel.start()
+    defer { channel.stop() }
+    channel.take(LiveTake(id: 9, source: "old-encoder", title: "Old"))
+    var observer = LivePlaylistObserver()
+    _ = fixture.poll(channel, into: &observer, timeout: 6) { false }
+    #expect(!log.all.isEmpty && log.all.allSatisfy { $0.segment.title == "Item 0" })
+}
+
 private final class AsRunCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [AsRunEntry] = []
