@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Media
+import Playout
 import Server
 import Store
 
@@ -11,7 +12,8 @@ struct MediaIngestCommand: ParsableCommand {
         abstract: "Copy a provider's file (MP4, MPEG-TS or HLS VOD over http/https) into the media library, without re-encoding.",
         discussion: """
             The URL's host must be on the provider's list (sretv media provider set). The copy is written under a
-            temporary name and appears in the library only when complete; it is then probed and checksummed.
+            temporary name and appears in the library only when complete; it is then probed, checksummed and
+            judged (codecs, GOP length, picture format, loudness against -23 LUFS), and its verdict's warnings printed.
             Exit status 0 when the asset is ready to air; 1 with the reason when the ingest failed or the file
             cannot be carried in HLS as it is (the asset is then kept as not-airable).
             """
@@ -54,6 +56,7 @@ struct MediaIngestCommand: ParsableCommand {
             throw CLIError("ingest of \(url) failed (job \(job.id)): \(job.error ?? job.state.rawValue)")
         }
         print("asset \(asset.id) \(asset.status.rawValue): \(asset.uri) (\(String(format: "%.3f", asset.duration ?? 0)) s, sha256 \(asset.checksum ?? "-"))")
+        for warning in asset.mediaVerdict?.warnings ?? [] { print("warning: \(warning)") }
         if asset.status != .ready { throw CLIError("asset \(asset.id) cannot air as it is: \(asset.error ?? "not airable")") }
     }
 

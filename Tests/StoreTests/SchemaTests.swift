@@ -14,7 +14,7 @@ struct SchemaTests {
             )
         }
         #expect(tables == ["asRun", "auditLog", "channel", "grdb_migrations", "job", "mediaAsset", "provider", "recurringBlock", "rundownPublication", "rundownVersion", "setting", "user"])
-        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library"])
+        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library", "v5-media-verdicts"])
     }
 
     @Test func fileDatabaseIsWALWithForeignKeysFullSyncAndBusyTimeout() throws {
