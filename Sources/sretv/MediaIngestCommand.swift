@@ -37,12 +37,20 @@ struct MediaIngestCommand: ParsableCommand {
     @Option(help: "Media root the library lies under (default: DATA/media).")
     var mediaRoot: String?
 
+    @Flag(help: "Print how long each phase took (copy, probe, checksum, verdict, thumbnail) to standard error.")
+    var timings = false
+
     @OptionGroup var data: DataOptions
     @OptionGroup var actor: ActorOption
 
     func run() throws {
         FFmpegLog.showErrorsOnly()
-        let ingest = MediaIngest(database: try data.open(), mediaRoot: URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory))
+        var ingest = MediaIngest(database: try data.open(), mediaRoot: URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory))
+        if timings {
+            ingest.timing = { phase, duration in
+                FileHandle.standardError.write(Data(String(format: "\ntiming: %@ %.3f s", phase.rawValue, duration / .seconds(1)).utf8))
+            }
+        }
         let order = MediaIngest.Order(url: url, provider: provider, title: title, category: category, tags: tags?.split(separator: ",").map(String.init) ?? [])
         let job: Job
         do {
