@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Ingest speed: `sretv media ingest` of an HLS VOD served by Python's http.server on loopback,
-# against `ffmpeg -i URL -c copy out.ts`, in alternating runs. Prints the median wall times and
-# their ratio (target: sretv ≤ 1.0× ffmpeg).
+# against `ffmpeg -i URL -c copy out.ts`, in alternating runs. sretv's ingest also judges the file,
+# which means decoding all its audio for the loudness: `--timings` reports that phase, so the
+# script prints the whole ingest, the ingest without the verdict (copy with checksum, probe,
+# thumbnail), the loudness pass as × real time, and the ratios to ffmpeg (target: the ingest
+# without the verdict ≤ 1.0× ffmpeg; loudness ≥ 100× real time).
 # Usage: Benchmarks/ingest.sh [RUNS (5)] [SECONDS (300)]
 # Builds a release sretv first, unless $SRETV_BINARY names one to use.
 set -euo pipefail
@@ -28,18 +31,22 @@ port=$(grep -o 'port [0-9]*' "$work/server.log" | head -1 | cut -d' ' -f2)
 url="http://127.0.0.1:$port/vod/index.m3u8"
 "$sretv" media provider set "Canal Once" --hosts 127.0.0.1 --data "$work/data" >&2
 
-wall() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+wall() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2> "$work/stderr"; end=$(date +%s.%N); echo "$end - $start" | bc; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-: > "$work/ours"; : > "$work/theirs"
+: > "$work/ours"; : > "$work/copy"; : > "$work/verdict"; : > "$work/theirs"
 for run in $(seq "$runs"); do
-    wall "$sretv" media ingest "$url" --provider "Canal Once" --title "bench $run" --data "$work/data" >> "$work/ours"
+    total=$(wall "$sretv" media ingest "$url" --provider "Canal Once" --title "bench $run" --data "$work/data" --timings)
+    verdict=$(grep -o 'timing: verdict [0-9.]*' "$work/stderr" | cut -d' ' -f3)
+    echo "$total" >> "$work/ours"; echo "$verdict" >> "$work/verdict"; echo "$total - $verdict" | bc >> "$work/copy"
     wall ffmpeg -nostdin -v error -y -i "$url" -c copy "$work/ffmpeg.ts" >> "$work/theirs"
+    printf 'run %d: sretv %.3f s (verdict %.3f s)   ffmpeg %.3f s\n' "$run" "$total" "$verdict" "$(tail -1 "$work/theirs")"
 done
-ours=$(median < "$work/ours")
+ours=$(median < "$work/ours"); copy=$(median < "$work/copy"); verdict=$(median < "$work/verdict")
 theirs=$(median < "$work/theirs")
 size=$(du -sh "$work/www/vod" | cut -f1)
-echo "HLS VOD of ${seconds} s 1280x720@25 (${size}), ${runs} alternating runs each"
-printf 'sretv media ingest    median %.3f s\n' "$ours"
-printf 'ffmpeg -c copy        median %.3f s\n' "$theirs"
-printf 'ratio sretv/ffmpeg    %.2fx\n' "$(echo "$ours / $theirs" | bc -l)"
+echo "HLS VOD of ${seconds} s 1280x720@25 (${size}), ${runs} alternating runs each; medians:"
+printf 'sretv media ingest, all of it          %.3f s   ratio to ffmpeg %.2fx\n' "$ours" "$(echo "$ours / $theirs" | bc -l)"
+printf 'sretv media ingest without the verdict %.3f s   ratio to ffmpeg %.2fx (target <= 1.0x)\n' "$copy" "$(echo "$copy / $theirs" | bc -l)"
+printf 'verdict (loudness of all the audio)    %.3f s = %.0fx real time (target >= 100x)\n' "$verdict" "$(echo "$seconds / $verdict" | bc -l)"
+printf 'ffmpeg -c copy                         %.3f s\n' "$theirs"

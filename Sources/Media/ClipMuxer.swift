@@ -7,6 +7,8 @@ final class ClipMuxer {
     let path: String
     /// Time base of the packets each stream is fed with, by stream index.
     private var packetTimeBases: [Rational] = []
+    /// The output when it is written through our own callbacks; nil for FFmpeg's file protocol.
+    private var streamed: StreamedOutput?
 
     /// Prepares an output at `path` in `formatName` (e.g. `mpegts`), or the format its extension names.
     init(path: String, formatName: String? = nil) throws(MediaError) {
@@ -20,7 +22,11 @@ final class ClipMuxer {
     }
 
     deinit {
-        if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 { avio_closep(&context.pointee.pb) }
+        if streamed != nil {
+            context.pointee.pb = nil // `streamed` owns it and frees it after the context.
+        } else if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 {
+            avio_closep(&context.pointee.pb)
+        }
         avformat_free_context(context)
     }
 
@@ -38,12 +44,23 @@ final class ClipMuxer {
         return Int(stream.pointee.index)
     }
 
-    /// Opens the file and writes the container header; call after adding every stream.
-    func writeHeader() throws(MediaError) {
-        if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 {
+    /// Opens the file and writes the container header; call after adding every stream. With `tap`
+    /// the file is written straight through, never seeked in, and `tap` sees every byte in order:
+    /// only for containers that need no seeking (MPEG-TS).
+    func writeHeader(tap: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(MediaError) {
+        if let tap {
+            let output = try StreamedOutput(path: path, tap: tap)
+            streamed = output
+            context.pointee.pb = output.context
+        } else if context.pointee.oformat.pointee.flags & AVFMT_NOFILE == 0 {
             try avio_open(&context.pointee.pb, path, AVIO_FLAG_WRITE).check(.write, "creating", subject: path)
         }
-        try avformat_write_header(context, nil).check(.write, "writing the header of", subject: path)
+        // A written-through output is not seekable, which makes libavformat flush after every packet
+        // by default: thousands of small writes. Fill the buffer instead.
+        var options: OpaquePointer?
+        if streamed != nil { av_dict_set(&options, "flush_packets", "0", 0) }
+        defer { av_dict_free(&options) }
+        try avformat_write_header(context, &options).check(.write, "writing the header of", subject: path)
     }
 
     /// Writes `packet` to `stream`, converting its times from the stream's packet time base.

@@ -13,21 +13,27 @@ public enum MediaCopier {
 
     /// Copies `source` to `path` (MPEG-TS for `.ts`, MP4 for `.mp4`, `.m4v` and `.mov`), calling
     /// `progress` about four times a second and once at the end; returning false from it cancels.
-    /// `monitor` can cancel from another thread; give one made for `source`.
+    /// `monitor` can cancel from another thread; give one made for `source`. `written` sees every
+    /// byte of the output file, in order, as it is written (to checksum it without reading it again);
+    /// only for MPEG-TS, which is written straight through (an MP4's index is patched in afterwards).
     /// - Returns: the final progress (bytes read, seconds copied, speed).
     /// - Throws: `MediaError` with `.cancelled` when cancelled, `.refused` when the source leads to
     ///   a URL its allow list refuses, `.read` for a source that failed or ended early, `.write` for
-    ///   the output (disk full, no permission).
+    ///   the output (disk full, no permission), `.invalidArgument` for `written` with an MP4 output.
     @discardableResult
     public static func copy(
-        from source: MediaSource, to path: String, monitor: InputMonitor? = nil, progress: (CopyProgress) -> Bool
+        from source: MediaSource, to path: String, monitor: InputMonitor? = nil,
+        written: ((UnsafeRawBufferPointer) -> Void)? = nil, progress: (CopyProgress) -> Bool
     ) throws(MediaError) -> CopyProgress {
         let format = try outputFormat(of: path)
+        if written != nil, format != "mpegts" {
+            throw MediaError(.invalidArgument, "copying to", subject: path, reason: "only MPEG-TS outputs are written straight through for `written`")
+        }
         let monitor = monitor ?? InputMonitor(source: source)
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         do throws(MediaError) {
-            let result = try remux(source, into: temporary, format: format, monitor: monitor, progress: progress)
+            let result = try remux(source, into: temporary, format: format, monitor: monitor, written: written, progress: progress)
             guard rename(temporary, path) == 0 else {
                 throw MediaError(.write, "moving the copy into place at", subject: path, reason: String(cString: strerror(errno)))
             }
@@ -50,7 +56,8 @@ public enum MediaCopier {
 
     /// The copy loop; the output (and its file handle) is closed when this returns.
     private static func remux(
-        _ source: MediaSource, into temporary: String, format: String, monitor: InputMonitor, progress: (CopyProgress) -> Bool
+        _ source: MediaSource, into temporary: String, format: String, monitor: InputMonitor,
+        written: ((UnsafeRawBufferPointer) -> Void)?, progress: (CopyProgress) -> Bool
     ) throws(MediaError) -> CopyProgress {
         let clock = ContinuousClock()
         let started = clock.now
@@ -61,7 +68,7 @@ public enum MediaCopier {
         let muxer = try ClipMuxer(path: temporary, formatName: format)
         var outputIndex: [Int: Int] = [:]
         for stream in copied { outputIndex[stream.index] = try muxer.addStream(stream.parameters, timeBase: stream.timeBase) }
-        try muxer.writeHeader()
+        try muxer.writeHeader(tap: written)
         var timing = CopyTiming(streams: input.streams)
         func current() -> CopyProgress {
             let elapsed = (clock.now - started) / .seconds(1)

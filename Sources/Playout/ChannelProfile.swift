@@ -1,3 +1,5 @@
+import Media
+
 /// What a channel airs: its HLS segment length, picture format and loudness standard. Media is
 /// judged against it (`MediaVerdict`).
 public struct ChannelProfile: Sendable, Codable, Equatable {
@@ -25,6 +27,13 @@ public struct ChannelProfile: Sendable, Codable, Equatable {
         self.loudnessTarget = loudnessTarget
         self.loudnessTolerance = loudnessTolerance
         self.truePeakMax = truePeakMax
+    }
+
+    /// A channel of `video`'s picture format with `segmentDuration`-second segments, at the EBU R128
+    /// loudness standard unless `loudnessTarget` says otherwise.
+    public init(segmentDuration: Int, video: VideoFormat, loudnessTarget: Double = -23) {
+        self.init(segmentDuration: segmentDuration, width: video.width, height: video.height,
+                  frameRate: Double(video.frameRate), loudnessTarget: loudnessTarget)
     }
 
     /// `WIDTHxHEIGHT@FPS`, e.g. `1280x720@25`.

@@ -12,6 +12,10 @@ struct APIError: HTTPResponseError, Sendable {
         struct Issue: Encodable, Sendable {
             var path: String
             var message: String
+
+            init(_ issue: ValidationIssue) {
+                (path, message) = (issue.path, issue.message)
+            }
         }
 
         var error: String
@@ -38,7 +42,7 @@ struct APIError: HTTPResponseError, Sendable {
     /// 400 for a document with `issues`, each named by its JSON path.
     static func invalid(_ message: String, issues: [ValidationIssue]) -> APIError {
         var error = APIError(.badRequest, message, code: "invalid")
-        error.body.issues = issues.map { Body.Issue(path: $0.path, message: $0.message) }
+        error.body.issues = issues.map(Body.Issue.init)
         return error
     }
 

@@ -31,7 +31,7 @@ func buildRouter(
 ) throws(StoreError) -> Router<AppRequestContext> {
     let signer = try URLSigner(settings: settings, database: database)
     let schedule = StoredSchedule(database: database, mediaRoot: settings.mediaRoot, cache: probes)
-    let ingest = MediaIngest(database: database, mediaRoot: settings.mediaRoot)
+    let ingest = MediaIngest(database: database, mediaRoot: settings.mediaRoot, profile: settings.channelProfile)
     let worker = try IngestWorker(ingest: ingest, logger: logger)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {

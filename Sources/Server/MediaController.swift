@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import Media
+import Playout
 import Store
 
-/// `/api/media`: search the library and read an asset (viewer); upload or ingest a provider's
-/// file and delete an asset (producer). Deleting an asset a published rundown names is refused with 409.
+/// `/api/media`: search the library, read an asset and its thumbnail (viewer); upload or ingest a
+/// provider's file and delete an asset (producer). Deleting an asset a published rundown names is
+/// refused with 409.
 struct MediaController {
     /// The body of `POST /api/media/ingest`.
     struct IngestBody: Decodable {
@@ -15,7 +17,7 @@ struct MediaController {
         var tags: [String]?
     }
 
-    /// An asset as the API shows it: the stored facts as an object.
+    /// An asset as the API shows it: the stored facts and verdict as objects.
     struct AssetBody: ResponseEncodable {
         var id: Int64
         var title: String
@@ -28,6 +30,9 @@ struct MediaController {
         var duration: Double?
         var facts: MediaInfo?
         var checksum: String?
+        var verdict: MediaVerdict?
+        /// The thumbnail's path under the media root (served at `/api/media/{id}/thumbnail`).
+        var thumbnail: String?
         var status: MediaAsset.Status
         var error: String?
         var createdAt: Date
@@ -36,8 +41,9 @@ struct MediaController {
         init(_ asset: MediaAsset) {
             (id, title, kind, provider, category, tags, uri) = (asset.id, asset.title, asset.kind, asset.provider, asset.category, asset.tags, asset.uri)
             (sourceURL, duration, checksum, status, error) = (asset.sourceURL, asset.duration, asset.checksum, asset.status, asset.error)
-            (createdAt, updatedAt) = (asset.createdAt, asset.updatedAt)
+            (thumbnail, createdAt, updatedAt) = (asset.thumbnail, asset.createdAt, asset.updatedAt)
             facts = asset.facts.flatMap { try? JSONDecoder().decode(MediaInfo.self, from: Data($0.utf8)) }
+            verdict = asset.mediaVerdict
         }
     }
 
@@ -56,6 +62,7 @@ struct MediaController {
             .post(use: upload)
             .post("ingest", use: ingest)
             .get("{id}", use: show)
+            .get("{id}/thumbnail", use: thumbnail)
             .delete("{id}", use: delete)
     }
 
@@ -112,10 +119,23 @@ struct MediaController {
         return AssetBody(asset)
     }
 
+    /// The asset's JPEG thumbnail; 404 for an asset without one (no video, or not examined yet).
+    @Sendable func thumbnail(_ request: Request, context: AppRequestContext) throws -> Response {
+        _ = try context.require(.viewer)
+        let id = try Self.id(context)
+        guard let asset = try database.asset(id: id) else { throw APIError(StoreError.notFound(.asset(id))) }
+        guard let path = asset.thumbnail, let jpeg = FileManager.default.contents(atPath: mediaRoot.appendingPathComponent(path).path) else {
+            throw APIError(.notFound, "media asset \(id) has no thumbnail: only files with video get one, once they are examined", code: "not-found")
+        }
+        return Response(status: .ok, headers: [.contentType: "image/jpeg"], body: .init(byteBuffer: ByteBuffer(data: jpeg)))
+    }
+
     @Sendable func delete(_ request: Request, context: AppRequestContext) throws -> Response {
         let producer = try context.require(.producer)
         let asset = try database.deleteAsset(id: try Self.id(context), actor: producer.name)
-        try? FileManager.default.removeItem(at: mediaRoot.appendingPathComponent(asset.uri))
+        for path in [asset.uri] + (asset.thumbnail.map { [$0] } ?? []) {
+            try? FileManager.default.removeItem(at: mediaRoot.appendingPathComponent(path))
+        }
         return Response(status: .noContent)
     }
 

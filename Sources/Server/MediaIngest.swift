@@ -1,10 +1,13 @@
+import Crypto
 import Foundation
 import Media
+import Playout
 import Store
 
 /// Copies providers' files into the media library: checks a URL against its provider's hosts,
-/// records the ingest, and runs it (copy without re-encoding, probe, checksum). Used by the
-/// server's `IngestWorker` and by `sretv media ingest`.
+/// records the ingest, and runs it (copy without re-encoding, probe, checksum, verdict against the
+/// channel's profile, thumbnail). Used by the server's `IngestWorker` and `WatchFolder`, and by
+/// `sretv media ingest`.
 public struct MediaIngest: Sendable {
     /// What a new ingest needs.
     public struct Order: Sendable, Hashable {
@@ -19,13 +22,34 @@ public struct MediaIngest: Sendable {
         }
     }
 
+    /// The parts of an ingest, timed for whoever watches its speed (`sretv media ingest --timings`).
+    public enum Phase: String, Sendable {
+        /// Copying the source into the library (with the checksum of an MPEG-TS file, taken as it is written).
+        case copy
+        /// Reading the copy's timing: duration and keyframes.
+        case probe
+        /// Checksumming an MP4 copy (its index is patched in after writing, so it is read again).
+        case checksum
+        /// Measuring the loudness and judging the file.
+        case verdict
+        case thumbnail
+    }
+
+    /// The width of asset thumbnails in pixels.
+    static let thumbnailWidth = 320
+
     public let database: AppDatabase
     /// The folder asset URIs are relative to.
     public let mediaRoot: URL
+    /// What assets are judged against.
+    public let profile: ChannelProfile
+    /// Told how long each phase of every ingest took.
+    public var timing: @Sendable (Phase, Duration) -> Void = { _, _ in }
 
-    public init(database: AppDatabase, mediaRoot: URL) {
+    public init(database: AppDatabase, mediaRoot: URL, profile: ChannelProfile = ChannelProfile()) {
         self.database = database
         self.mediaRoot = mediaRoot
+        self.profile = profile
     }
 
     /// Checks `order.url` against its provider's hosts (before anything is opened) and records a
@@ -65,14 +89,14 @@ public struct MediaIngest: Sendable {
         guard let assetID = job.assetId, let asset = try database.asset(id: assetID) else {
             return try database.finishIngest(job: id, outcome: .failed("its media asset was deleted; start a new ingest"))
         }
-        return try finish(job: id, destination: mediaRoot.appendingPathComponent(asset.uri)) { destination in
-            try copy(job, to: destination, started: started, progress: progress)
+        return try finish(job: id, asset: asset) { destination, written in
+            try copy(job, to: destination, written: written, started: started, progress: progress)
         }
     }
 
     /// Files `upload` (a complete file on this machine, deleted afterwards) into the library as a new
     /// asset of `order` (its `url` names the upload, e.g. `upload:clip.mp4`): remuxed without
-    /// re-encoding like any ingest, probed and checksummed, on the calling thread (it blocks).
+    /// re-encoding and examined like any ingest, on the calling thread (it blocks).
     /// Returns the asset as it ended: `ready`, `not-airable` or `failed`.
     public func receive(_ upload: URL, as order: Order, actor: String) throws -> MediaAsset {
         defer { try? FileManager.default.removeItem(at: upload) }
@@ -82,51 +106,93 @@ public struct MediaIngest: Sendable {
         )
         let (job, asset) = try database.createIngest(request, actor: actor)
         _ = try database.startJob(id: job.id)
-        _ = try finish(job: job.id, destination: mediaRoot.appendingPathComponent(asset.uri)) { destination in
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try MediaCopier.copy(from: .local(upload.path), to: destination.path) { _ in true }
-            return try Self.examine(destination)
+        _ = try finish(job: job.id, asset: asset) { destination, written in
+            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }
         }
         guard let ended = try database.asset(id: asset.id) else { throw StoreError.notFound(.asset(asset.id)) }
         return ended
     }
 
-    /// Runs `produce` for running job `id`'s library file and ends the job with its outcome (failed
-    /// when it throws); a job that did not end done leaves no file.
-    private func finish(job id: Int64, destination: URL, produce: (URL) throws -> AppDatabase.IngestOutcome) throws -> Job {
+    /// Runs `copy` to fill running job `id`'s library file for `asset` (handing it a checksum tap for
+    /// MPEG-TS, which is written straight through), examines the file and ends the job with the
+    /// outcome (failed when either throws); a job that did not end done leaves no file and no thumbnail.
+    private func finish(
+        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> Void
+    ) throws -> Job {
+        let destination = mediaRoot.appendingPathComponent(asset.uri)
         let outcome: AppDatabase.IngestOutcome
         do {
-            outcome = try produce(destination)
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let checksum = try timed(.copy) { () throws -> String? in
+                guard destination.pathExtension == "ts" else {
+                    try copy(destination, nil)
+                    return nil
+                }
+                var hasher = SHA256()
+                try copy(destination) { hasher.update(bufferPointer: $0) }
+                return FileChecksum.hex(hasher.finalize())
+            }
+            outcome = .copied(try examine(destination, checksum: checksum, thumbnail: asset.thumbnailPath))
         } catch {
-            try? FileManager.default.removeItem(at: destination)
             outcome = .failed(String(describing: error))
         }
         let ended = try database.finishIngest(job: id, outcome: outcome)
-        if ended.state != .done { try? FileManager.default.removeItem(at: destination) }
+        if ended.state != .done {
+            for file in [destination, mediaRoot.appendingPathComponent(asset.thumbnailPath)] { try? FileManager.default.removeItem(at: file) }
+        }
         return ended
     }
 
-    /// Copies, probes and checksums the job's source into `destination`.
+    /// Copies the job's source into `destination`, handing `written` every byte written.
     private func copy(
-        _ job: Job, to destination: URL, started: (InputMonitor) -> Void, progress: (CopyProgress) -> Void
-    ) throws -> AppDatabase.IngestOutcome {
+        _ job: Job, to destination: URL, written: ((UnsafeRawBufferPointer) -> Void)?, started: (InputMonitor) -> Void, progress: (CopyProgress) -> Void
+    ) throws {
         let source = try source(job.sourceURL, provider: job.provider)
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         let monitor = InputMonitor(source: source)
         started(monitor)
-        try MediaCopier.copy(from: source, to: destination.path, monitor: monitor) { report in
+        try MediaCopier.copy(from: source, to: destination.path, monitor: monitor, written: written) { report in
             progress(report)
             // A job cancelled meanwhile is no longer running: stop copying.
             let running = (try? database.recordProgress(job: job.id, percent: report.percent ?? 0, bytes: report.bytesRead, speed: report.speed)) ?? false
             return running
         }
-        return try Self.examine(destination)
     }
 
-    /// Probes and checksums a library file that is in place.
-    private static func examine(_ file: URL) throws -> AppDatabase.IngestOutcome {
-        let info = try MediaProbe.probe(file.path)
-        let facts = String(decoding: try JSONEncoder().encode(info), as: UTF8.self)
-        return .copied(duration: info.duration, facts: facts, checksum: try FileChecksum.sha256(of: file.path), incompatibilities: info.incompatibilities)
+    /// Probes a library file that is in place, checksums it unless `checksum` was taken while it was
+    /// written, judges it against the profile and makes its thumbnail at `thumbnail` (under the
+    /// media root) when it has video.
+    private func examine(_ file: URL, checksum: String?, thumbnail: String) throws -> AppDatabase.Examination {
+        let info = try timed(.probe) { try MediaProbe.probe(file.path) }
+        let checksum = try checksum ?? timed(.checksum) { try FileChecksum.sha256(of: file.path) }
+        let verdict = timed(.verdict) { MediaVerdict.judge(file: file.path, info: info, profile: profile) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return AppDatabase.Examination(
+            duration: info.duration, facts: String(decoding: try encoder.encode(info), as: UTF8.self),
+            checksum: checksum, verdict: String(decoding: try encoder.encode(verdict), as: UTF8.self),
+            problems: verdict.problems, thumbnail: timed(.thumbnail) { makeThumbnail(of: file, info: info, at: thumbnail) }
+        )
+    }
+
+    /// Runs `work` and reports how long it took as `phase`.
+    private func timed<T>(_ phase: Phase, _ work: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock()
+        let started = clock.now
+        defer { timing(phase, clock.now - started) }
+        return try work()
+    }
+
+    /// Writes a JPEG of the keyframe at or before a tenth of the file to `path` under the media root
+    /// and returns `path`; nil for a file without video or whose picture cannot be decoded (a
+    /// thumbnail is a convenience: its absence does not fail the ingest).
+    private func makeThumbnail(of file: URL, info: MediaInfo, at path: String) -> String? {
+        guard let video = info.streams.first(where: { $0.type == .video }), let width = video.width else { return nil }
+        let jpeg = mediaRoot.appendingPathComponent(path).path
+        do throws(MediaError) {
+            try Thumbnail.write(from: file.path, at: info.duration / 10, width: min(Self.thumbnailWidth, width & ~1), to: jpeg)
+            return path
+        } catch {
+            return nil
+        }
     }
 }

@@ -3,9 +3,11 @@ import Hummingbird
 import Scheduling
 import Store
 
-/// `/api/channels/{channel}/rundowns/{date}`: read the latest version (viewer), save a new one
-/// and publish one (producer). Saves are optimistic: `If-Match: "N"` names the version the edit
-/// started from (no `If-Match`: the first version), and a stale one is refused with 409.
+/// `/api/channels/{channel}/rundowns/{date}`: read the latest version (viewer), validate a draft
+/// (viewer), save a new one and publish one (producer). Saves are optimistic: `If-Match: "N"` names
+/// the version the edit started from (no `If-Match`: the first version), and a stale one is refused
+/// with 409. A valid rundown whose library media would air badly or not at all is still saved: the
+/// answer lists the media verdicts as `warnings` with their JSON paths.
 struct RundownController {
     /// The latest version of a rundown, with its publication state.
     struct RundownBody: ResponseEncodable {
@@ -19,9 +21,15 @@ struct RundownController {
         var rundown: Rundown
     }
 
-    /// The answer to a save or a publish.
+    /// The answer to a save or a publish; a save adds the verdicts of the library media it names.
     struct VersionBody: ResponseEncodable {
         var version: Int
+        var warnings: [APIError.Body.Issue]?
+    }
+
+    /// The answer to a validation: the document is valid; the verdicts of the library media it names.
+    struct ValidationBody: ResponseEncodable {
+        var warnings: [APIError.Body.Issue]
     }
 
     /// The optional body of a publish.
@@ -35,6 +43,7 @@ struct RundownController {
         RouteCollection(context: AppRequestContext.self)
             .get(use: latest)
             .put(use: save)
+            .post("validate", use: validate)
             .post("publish", use: publish)
     }
 
@@ -54,8 +63,22 @@ struct RundownController {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionBody> {
         let producer = try context.require(.producer)
-        let (channel, date) = try day(context)
         let base = try baseVersion(request)
+        let rundown = try await validRundown(request, context: context)
+        let version = try database.saveRundown(rundown, baseVersion: base, actor: producer.name)
+        let body = VersionBody(version: version, warnings: try verdictWarnings(rundown))
+        return EditedResponse(status: version == 1 ? .created : .ok, headers: [.eTag: "\"\(version)\""], response: body)
+    }
+
+    /// Checks a rundown as a save would, without saving it: 400 with the issues, else its media warnings.
+    @Sendable func validate(_ request: Request, context: AppRequestContext) async throws -> ValidationBody {
+        _ = try context.require(.viewer)
+        return ValidationBody(warnings: try verdictWarnings(try await validRundown(request, context: context)))
+    }
+
+    /// The body as a valid rundown of the URL's channel and day; 400 with every issue's JSON path otherwise.
+    private func validRundown(_ request: Request, context: AppRequestContext) async throws -> Rundown {
+        let (channel, date) = try day(context)
         let rundown: Rundown
         do {
             rundown = try Rundown.parse(try await request.data(context: context))
@@ -67,8 +90,11 @@ struct RundownController {
             rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
         ].compactMap(\.self)
         guard mismatches.isEmpty else { throw APIError.invalid("the rundown is not the one the URL names", issues: mismatches) }
-        let version = try database.saveRundown(rundown, baseVersion: base, actor: producer.name)
-        return EditedResponse(status: version == 1 ? .created : .ok, headers: [.eTag: "\"\(version)\""], response: VersionBody(version: version))
+        return rundown
+    }
+
+    private func verdictWarnings(_ rundown: Rundown) throws -> [APIError.Body.Issue] {
+        try rundown.verdictWarnings(in: database).map(APIError.Body.Issue.init)
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> VersionBody {

@@ -1,4 +1,5 @@
 import Foundation
+import Playout
 
 /// How `sretv serve` runs the HTTP server.
 public struct ServerSettings: Sendable {
@@ -14,12 +15,19 @@ public struct ServerSettings: Sendable {
     public var signedURLLifetime: TimeInterval
     /// The largest file `POST /api/media` accepts, in bytes; a larger upload is refused with 413.
     public var maxUploadBytes: Int64
+    /// What the media library judges assets against: the channels' segment duration and picture
+    /// format, EBU R128 loudness (-23 LUFS, -1 dBTP).
+    public var channelProfile: ChannelProfile
 
-    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours and uploads may be
-    /// up to 4 GiB unless told otherwise.
+    /// The default upload limit: 4 GiB.
+    public static let defaultMaxUploadBytes: Int64 = 4 << 30
+
+    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours, uploads may be up
+    /// to 4 GiB and media is judged against 1280x720@25 with 2 s segments unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil,
-        signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = 4 << 30
+        signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = defaultMaxUploadBytes,
+        channelProfile: ChannelProfile = ChannelProfile()
     ) {
         self.host = host
         self.port = port
@@ -28,5 +36,6 @@ public struct ServerSettings: Sendable {
         self.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.signedURLLifetime = signedURLLifetime
         self.maxUploadBytes = maxUploadBytes
+        self.channelProfile = channelProfile
     }
 }

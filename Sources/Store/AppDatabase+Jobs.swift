@@ -2,10 +2,31 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// What examining a file copied into the library found.
+    public struct Examination: Sendable, Hashable {
+        /// Probed playable length in seconds.
+        public var duration: Double
+        /// The probed facts, as JSON.
+        public var facts: String
+        /// SHA-256 of the file, 64 lowercase hex digits.
+        public var checksum: String
+        /// The verdict against the channel's profile, as JSON.
+        public var verdict: String
+        /// The verdict's problems: why the file cannot air (empty: it can).
+        public var problems: [String]
+        /// The thumbnail's path under the media root, when one was made.
+        public var thumbnail: String?
+
+        public init(duration: Double, facts: String, checksum: String, verdict: String, problems: [String], thumbnail: String?) {
+            (self.duration, self.facts, self.checksum) = (duration, facts, checksum)
+            (self.verdict, self.problems, self.thumbnail) = (verdict, problems, thumbnail)
+        }
+    }
+
     /// How an ingest ended, as the worker reports it.
     public enum IngestOutcome: Sendable, Hashable {
-        /// Copied and probed: length, probed facts (JSON), SHA-256, and why it cannot air (empty: it can).
-        case copied(duration: Double, facts: String, checksum: String, incompatibilities: [String])
+        /// Copied and examined; `ready` without problems, else `not-airable`.
+        case copied(Examination)
         /// Failed with this reason; no file was left.
         case failed(String)
     }
@@ -51,13 +72,15 @@ extension AppDatabase {
             let now = Self.now()
             var asset = try job.assetId.flatMap { try MediaAsset.fetchOne(db, key: $0) }
             switch outcome {
-            case .copied(let duration, let facts, let checksum, let incompatibilities):
+            case .copied(let examination):
                 (job.state, job.progress, job.error) = (.done, 100, nil)
-                asset?.status = incompatibilities.isEmpty ? .ready : .notAirable
-                asset?.error = incompatibilities.isEmpty ? nil : incompatibilities.joined(separator: "; ")
-                asset?.duration = duration
-                asset?.facts = facts
-                asset?.checksum = checksum
+                asset?.status = examination.problems.isEmpty ? .ready : .notAirable
+                asset?.error = examination.problems.isEmpty ? nil : examination.problems.joined(separator: "; ")
+                asset?.duration = examination.duration
+                asset?.facts = examination.facts
+                asset?.checksum = examination.checksum
+                asset?.verdict = examination.verdict
+                asset?.thumbnail = examination.thumbnail
             case .failed(let reason):
                 (job.state, job.error) = (.failed, reason)
                 asset?.status = .failed
@@ -84,10 +107,15 @@ extension AppDatabase {
     }
 
     /// Queues failed or cancelled job `id` again from the start (its asset back to `ingesting`) and
-    /// returns it; `wrongState` for a job that is queued, running or done.
+    /// returns it; `wrongState` for a job that is queued, running or done, or whose source cannot be
+    /// fetched again (an upload or a watch-folder file: it is deleted once filed).
     @discardableResult
     public func retryJob(id: Int64, actor: String) throws(StoreError) -> Job {
         try changeJob(id, actor: actor, from: [.failed, .cancelled], action: .jobRetry) { job, asset in
+            guard job.canRefetch else {
+                throw StoreError.wrongState("job \(job.id) filed \(job.sourceURL), a file that was not kept once the job ended, so it cannot be retried; "
+                    + "upload the file again or copy it into the watch folder again")
+            }
             guard asset != nil else { throw StoreError.wrongState("job \(job.id)'s asset was deleted; start a new ingest") }
             (job.state, job.error, job.progress, job.bytes, job.speed) = (.queued, nil, 0, 0, nil)
             asset?.status = .ingesting

@@ -71,6 +71,11 @@ extension AppDatabase {
         }
     }
 
+    /// The assets whose library paths are among `uris` (paths that name no asset are left out).
+    public func assets(at uris: some Collection<String> & Sendable) throws(StoreError) -> [MediaAsset] {
+        try read { db in try MediaAsset.filter(uris.contains(Column("uri"))).fetchAll(db) }
+    }
+
     /// The published rundowns (any channel, any day) that name `uri` as an item's file or as filler.
     public func usage(ofMedia uri: String) throws(StoreError) -> [MediaUsage] {
         try read { db in try Self.usage(of: uri, in: db) }

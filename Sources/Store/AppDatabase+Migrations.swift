@@ -11,6 +11,13 @@ extension AppDatabase {
         }
         migrator.registerMigration("v3-users", migrate: createUsers)
         migrator.registerMigration("v4-media-library", migrate: createMediaLibrary)
+        migrator.registerMigration("v5-media-verdicts") { db in
+            // What an asset's examination found: its verdict (JSON) and its thumbnail's path.
+            try db.alter(table: "mediaAsset") { t in
+                t.add(column: "verdict", .jsonText).check(sql: "verdict IS NULL OR json_valid(verdict)")
+                t.add(column: "thumbnail", .text)
+            }
+        }
         migrator.registerMigration("v6-live", migrate: createLive)
         return migrator
     }

@@ -32,4 +32,10 @@ public struct Job: Sendable, Hashable, Codable {
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
+
+    /// Whether the source can be fetched again (an http or https URL), so the job can be retried.
+    /// Uploads and watch-folder files (`upload:…`, `incoming:…`) are deleted once filed.
+    public var canRefetch: Bool {
+        ["http", "https"].contains(URLComponents(string: sourceURL)?.scheme?.lowercased() ?? "")
+    }
 }

@@ -6,11 +6,11 @@ public struct MediaAsset: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable {
         /// Being copied in; there is no file at `uri` yet.
         case ingesting
-        /// Copied, probed and airable.
+        /// Copied, examined and airable (its verdict may still have warnings).
         case ready
         /// The ingest failed (`error` says why); there is no file at `uri`.
         case failed
-        /// Copied and probed, but it cannot be carried in HLS as it is (`error` lists why).
+        /// Copied and examined, but its verdict has problems: it cannot air as it is (`error` lists them).
         case notAirable = "not-airable"
     }
 
@@ -36,10 +36,18 @@ public struct MediaAsset: Sendable, Hashable, Codable {
     public var facts: String?
     /// SHA-256 of the file, 64 lowercase hex digits.
     public var checksum: String?
+    /// Whether it can air on the channel and what would make it air badly, as JSON (the Playout
+    /// module's `MediaVerdict`: airable, problems, warnings, longestGOP, loudness).
+    public var verdict: String?
+    /// Path of its JPEG thumbnail under the media root, beside the file; nil without video.
+    public var thumbnail: String?
     public var status: Status
     public var error: String?
     public var createdAt: Date
     public var updatedAt: Date
+
+    /// Where the asset's thumbnail belongs under the media root: beside the file, with the extension `.jpg`.
+    public var thumbnailPath: String { (uri as NSString).deletingPathExtension + ".jpg" }
 
     /// The library path of asset `id` from `provider` titled `title`: `library/<provider>/<id>-<title>.<ext>`,
     /// with both names reduced to lowercase letters, digits and `-`.

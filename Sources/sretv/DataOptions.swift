@@ -14,7 +14,12 @@ struct DataOptions: ParsableArguments {
     var mediaDirectory: String { URL(fileURLWithPath: directory).appendingPathComponent("media").path }
 
     /// The database file inside the data folder.
-    var databasePath: String { URL(fileURLWithPath: directory).appendingPathComponent("sretv.sqlite").path }
+    var databasePath: String { Self.databasePath(in: directory) }
+
+    /// The database file inside data folder `directory`.
+    static func databasePath(in directory: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent("sretv.sqlite").path
+    }
 
     /// Opens (creating if needed) the database.
     func open() throws -> AppDatabase {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Media
+import Playout
 import Server
 import Store
 
@@ -11,7 +12,8 @@ struct MediaIngestCommand: ParsableCommand {
         abstract: "Copy a provider's file (MP4, MPEG-TS or HLS VOD over http/https) into the media library, without re-encoding.",
         discussion: """
             The URL's host must be on the provider's list (sretv media provider set). The copy is written under a
-            temporary name and appears in the library only when complete; it is then probed and checksummed.
+            temporary name and appears in the library only when complete; it is then probed, checksummed and
+            judged (codecs, GOP length, picture format, loudness against -23 LUFS), and its verdict's warnings printed.
             Exit status 0 when the asset is ready to air; 1 with the reason when the ingest failed or the file
             cannot be carried in HLS as it is (the asset is then kept as not-airable).
             """
@@ -35,12 +37,20 @@ struct MediaIngestCommand: ParsableCommand {
     @Option(help: "Media root the library lies under (default: DATA/media).")
     var mediaRoot: String?
 
+    @Flag(help: "Print how long each phase took (copy, probe, checksum, verdict, thumbnail) to standard error.")
+    var timings = false
+
     @OptionGroup var data: DataOptions
     @OptionGroup var actor: ActorOption
 
     func run() throws {
         FFmpegLog.showErrorsOnly()
-        let ingest = MediaIngest(database: try data.open(), mediaRoot: URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory))
+        var ingest = MediaIngest(database: try data.open(), mediaRoot: URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory))
+        if timings {
+            ingest.timing = { phase, duration in
+                FileHandle.standardError.write(Data(String(format: "\ntiming: %@ %.3f s", phase.rawValue, duration / .seconds(1)).utf8))
+            }
+        }
         let order = MediaIngest.Order(url: url, provider: provider, title: title, category: category, tags: tags?.split(separator: ",").map(String.init) ?? [])
         let job: Job
         do {
@@ -54,6 +64,7 @@ struct MediaIngestCommand: ParsableCommand {
             throw CLIError("ingest of \(url) failed (job \(job.id)): \(job.error ?? job.state.rawValue)")
         }
         print("asset \(asset.id) \(asset.status.rawValue): \(asset.uri) (\(String(format: "%.3f", asset.duration ?? 0)) s, sha256 \(asset.checksum ?? "-"))")
+        for warning in asset.mediaVerdict?.warnings ?? [] { print("warning: \(warning)") }
         if asset.status != .ready { throw CLIError("asset \(asset.id) cannot air as it is: \(asset.error ?? "not airable")") }
     }
 

@@ -44,13 +44,9 @@ struct MediaVerdictCommand: ParsableCommand {
     func run() throws {
         let verdict: MediaVerdict, duration: Double
         do {
-            let channel = try VideoFormat(parsing: format)
-            let profile = ChannelProfile(segmentDuration: segmentDuration, width: channel.width, height: channel.height,
-                                         frameRate: Double(channel.frameRate), loudnessTarget: loudnessTarget)
+            let profile = ChannelProfile(segmentDuration: segmentDuration, video: try VideoFormat(parsing: format), loudnessTarget: loudnessTarget)
             let info = try MediaProbe.probe(file)
-            let hasAudio = info.streams.contains { $0.type == .audio }
-            let loudness = try hasAudio ? LoudnessMeter.measure(file) : nil
-            verdict = MediaVerdict.judge(info, loudness: loudness, profile: profile)
+            verdict = MediaVerdict.judge(file: file, info: info, profile: profile)
             duration = info.duration
         } catch {
             throw CLIError("cannot judge \(file): \(error). Check that it is a complete audio/video file and the options are valid.")

@@ -40,6 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Picture format of the slate and of the demo media, WIDTHxHEIGHT@FPS.")
     var format = DemoMedia.format.description
 
+    @Option(help: "The largest file POST /api/media accepts, in bytes; larger uploads are refused with 413 (default: 4 GiB).")
+    var uploadLimit: Int64 = ServerSettings.defaultMaxUploadBytes
+
     @Flag(help: "On an empty data folder, create a demo channel with generated media and an admin user.")
     var demo = false
 
@@ -55,13 +58,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a feed that failed over stays off air at least before it goes back on (hold time).")
     var liveHold = 4.0
 
+    func validate() throws {
+        guard uploadLimit >= 1 else { throw ValidationError("--upload-limit must be at least 1 byte, not \(uploadLimit)") }
+    }
+
     func run() async throws {
         let logger = Logger(label: "sretv")
         let database = try data.open()
         let media = URL(fileURLWithPath: mediaRoot ?? data.mediaDirectory)
         let video: VideoFormat
         do { video = try VideoFormat(parsing: format) } catch { throw CLIError("--format: \(error.reason)") }
-        let settings = ServerSettings(host: host, port: port, mediaRoot: media, publicBaseURL: publicURL)
+        let settings = ServerSettings(host: host, port: port, mediaRoot: media, publicBaseURL: publicURL, maxUploadBytes: uploadLimit,
+                                      channelProfile: ChannelProfile(segmentDuration: segmentDuration, video: video))
         let adminToken = demo ? try DemoChannel.prepare(database: database, mediaRoot: media, format: video, logger: logger) : nil
         let metrics = ServerMetrics()
         let probes = ProbeCache()
@@ -73,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
         let playout = try PlayoutService(channels: channels(database: database, schedule: schedule, video: video, metrics: metrics, feeds: feeds, logger: logger))
         let app = try buildApplication(settings: settings, database: database, live: playout, metrics: metrics, probes: probes,
                                        liveFeeds: feeds, switcher: playout, logger: logger)
-        let watch = WatchFolder(ingest: MediaIngest(database: database, mediaRoot: media), logger: logger)
+        let watch = WatchFolder(ingest: MediaIngest(database: database, mediaRoot: media, profile: settings.channelProfile), logger: logger)
         try printBanner(settings: settings, database: database, adminToken: adminToken)
         let services = ServiceGroup(configuration: .init(
             services: [.init(service: playout), .init(service: app), .init(service: watch)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger

@@ -34,9 +34,19 @@ private final class LiveStudio {
         }
     }
 
-    deinit {
+    deinit { stop() }
+
+    private var stopped = false
+
+    /// Stops every sender, the HLS feed's web server and the server (once).
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
         for feed in feeds.values { feed.stop() }
         hlsServer?.terminate()
+        hlsServer?.waitUntilExit()
+        hlsServer = nil
+        server.stop()
     }
 
     /// The sources by name, and the URL the matching `ffmpeg` sends to.
@@ -119,6 +129,7 @@ private final class LiveStudio {
 @Test(.timeLimit(.minutes(6)))
 func operatorsTakeLiveFeedsOverEveryProtocolWithFailoverAndBothReturnModes() throws {
     let studio = try LiveStudio()
+    defer { studio.stop() }
     // Sources are defined by operators only, with URLs on the live allow list.
     #expect(try studio.api("PUT", "/sources/studio-udp", as: "producer", json: #"{"url": "udp://127.0.0.1:5000"}"#).status == 403)
     let local = try studio.api("PUT", "/sources/bad", as: "operator", json: #"{"url": "file:///etc/passwd"}"#)

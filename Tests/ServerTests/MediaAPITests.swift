@@ -57,6 +57,10 @@ import Testing
                 #expect(abs((asset["duration"] as? Double ?? 0) - source.duration) <= 0.04)
                 #expect((asset["checksum"] as? String)?.count == 64)
                 #expect((asset["facts"] as? [String: Any])?["container"] as? String == container)
+                #expect((asset["verdict"] as? [String: Any])?["airable"] as? Bool == true, "\(asset)")
+                #expect(((asset["verdict"] as? [String: Any])?["loudness"] as? [String: Any])?["integrated"] is Double)
+                let thumbnail = fixture.settings.mediaRoot.appendingPathComponent(asset["thumbnail"] as? String ?? "-").path
+                #expect(try FFprobe.streams(of: thumbnail).streams?.first?.codec_name == "mjpeg")
                 let file = fixture.settings.mediaRoot.appendingPathComponent(asset["uri"] as? String ?? "").path
                 #expect(try FileChecksum.sha256(of: file) == asset["checksum"] as? String)
             }

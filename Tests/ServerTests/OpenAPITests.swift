@@ -34,7 +34,7 @@ struct OpenAPITests {
     @Test func routerAnswersEveryOperationOfTheSpec() async throws {
         let fixture = try ServerFixture()
         let operations = try Self.operations()
-        #expect(operations.count == 32)
+        #expect(operations.count == 34)
         let ingest = AppDatabase.IngestRequest(sourceURL: "http://192.0.2.7/clip.mp4", provider: "SPR", title: "Clip", fileExtension: "mp4")
         let id = try fixture.database.createIngest(ingest, actor: "setup").job.id
         // A source and a breakout on air, so their routes answer with them rather than "none".
@@ -46,7 +46,8 @@ struct OpenAPITests {
                 let uri = path.replacingOccurrences(of: "{channel}", with: "news").replacingOccurrences(of: "{date}", with: ServerFixture.day)
                     .replacingOccurrences(of: "{segment}", with: ServerFixture.segments[0]).replacingOccurrences(of: "{id}", with: "\(id)").replacingOccurrences(of: "{name}", with: "studio")
                 let response = try await client.execute(uri: uri, method: method, headers: fixture.headers(.admin))
-                #expect(response.status != .notFound, "\(method) \(path): \(response.text)")
+                // A 404 of the route itself (an asset without a thumbnail) is an answer; no route is not.
+                #expect(response.status != .notFound || !response.text.contains("no such route"), "\(method) \(path): \(response.text)")
             }
         }
     }

@@ -49,12 +49,19 @@ struct MediaLibraryTests {
         #expect(try database.recordProgress(job: ready.job.id, percent: 40, bytes: 1_000, speed: 3))
         #expect(try database.job(id: ready.job.id)?.progress == 40)
         let checksum = String(repeating: "ab", count: 32)
-        try database.finishIngest(job: ready.job.id, outcome: .copied(duration: 6, facts: #"{"duration": 6}"#, checksum: checksum, incompatibilities: []))
-        try database.finishIngest(job: unfit.job.id, outcome: .copied(duration: 6, facts: "{}", checksum: checksum, incompatibilities: ["video codec mpeg2video"]))
+        let verdict = #"{"airable": true, "problems": [], "warnings": ["loud"]}"#
+        let examined = AppDatabase.Examination(duration: 6, facts: #"{"duration": 6}"#, checksum: checksum, verdict: verdict, problems: [],
+                                               thumbnail: ready.asset.thumbnailPath)
+        try database.finishIngest(job: ready.job.id, outcome: .copied(examined))
+        var unfitExamination = examined
+        (unfitExamination.problems, unfitExamination.thumbnail) = (["video codec mpeg2video"], nil)
+        try database.finishIngest(job: unfit.job.id, outcome: .copied(unfitExamination))
         let readyAsset = try #require(try database.asset(id: ready.asset.id))
         #expect(readyAsset.status == .ready)
         #expect(readyAsset.duration == 6)
         #expect(readyAsset.checksum == checksum)
+        #expect(readyAsset.verdict == verdict)
+        #expect(readyAsset.thumbnail == "library/canal-once/\(ready.asset.id)-ready.jpg")
         #expect(try database.job(id: ready.job.id)?.state == .done)
         #expect(try database.asset(id: unfit.asset.id)?.status == .notAirable)
         #expect(try database.asset(id: unfit.asset.id)?.error == "video codec mpeg2video")
@@ -83,6 +90,20 @@ struct MediaLibraryTests {
         #expect(retried.state == .queued)
         #expect(retried.error == nil)
         #expect(try database.asset(id: asset.id)?.status == .ingesting)
+    }
+
+    @Test func aFailedJobOfAnUploadOrWatchFolderFileCannotBeRetried() throws {
+        for source in ["upload:clip.mp4", "incoming:clip.mp4"] {
+            let request = AppDatabase.IngestRequest(sourceURL: source, provider: "Canal Once", title: "Clip", fileExtension: "mp4")
+            let (job, asset) = try database.createIngest(request, actor: "ana")
+            _ = try database.startJob(id: job.id)
+            try database.finishIngest(job: job.id, outcome: .failed("bad data"))
+            let refused = storeError { try database.retryJob(id: job.id, actor: "ana") }
+            #expect(refused?.code == "wrong-state")
+            #expect(refused?.description.contains("\(source), a file that was not kept") == true, "\(String(describing: refused))")
+            #expect(try database.job(id: job.id)?.state == .failed)
+            #expect(try database.asset(id: asset.id)?.status == .failed)
+        }
     }
 
     @Test func jobsLeftRunningByAStoppedServerFailAndCanBeRetried() throws {

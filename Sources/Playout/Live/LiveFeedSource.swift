@@ -30,8 +30,8 @@ struct LiveFeedSource: EntrySource {
     /// When `outputStart` airs.
     private let airStart: Date
     private let lead: TimeInterval
-    /// A packet rebased but not yet due.
-    private var held: OutputPacket?
+    /// A packet rebased but not yet due, and where its content ends.
+    private var held: (packet: OutputPacket, end: Int64)?
     private(set) var ending: Ending?
 
     let streams: [CodecParameters]
@@ -57,10 +57,12 @@ struct LiveFeedSource: EntrySource {
                 ending = .stopped
                 break
             }
-            if let packet = held {
+            if let (packet, end) = held {
                 let due = airStart.addingTimeInterval(Double(packet.time - outputStart) / 90_000 - lead)
                 guard due.timeIntervalSinceNow > 0 else {
                     held = nil
+                    // Only what is handed on counts: a packet still held when the source stops never airs.
+                    contentEnd = max(contentEnd, end)
                     return packet
                 }
                 usleep(useconds_t(min(due.timeIntervalSinceNow, 0.02) * 1_000_000))
@@ -80,9 +82,9 @@ struct LiveFeedSource: EntrySource {
         return nil
     }
 
-    /// `packet` moved onto the output clock, or nil when it falls before the first picture or
-    /// (ending the source) at or past the planned end.
-    private mutating func rebase(_ packet: Packet) -> OutputPacket? {
+    /// `packet` moved onto the output clock with the end of its content, or nil when it falls
+    /// before the first picture or (ending the source) at or past the planned end.
+    private mutating func rebase(_ packet: Packet) -> (packet: OutputPacket, end: Int64)? {
         guard let slot = subscription.streams.firstIndex(where: { $0.index == packet.streamIndex }) else { return nil }
         let stream = subscription.streams[slot]
         let corrected = continuity[slot].correct(pts: packet.pts, dts: packet.dts)
@@ -100,7 +102,6 @@ struct LiveFeedSource: EntrySource {
         packet.pts = output
         packet.dts = corrected.dts.map { outputStart + stream.timeBase.rescale($0, to: .mpegTS) - base }
         packet.duration = length
-        contentEnd = max(contentEnd, output + length)
-        return OutputPacket(packet: packet, stream: slot, time: output, isCutPoint: slot == 0 && packet.isKeyframe)
+        return (OutputPacket(packet: packet, stream: slot, time: output, isCutPoint: slot == 0 && packet.isKeyframe), output + length)
     }
 }
