@@ -40,7 +40,7 @@ struct RundownController {
 
     @Sendable func latest(_ request: Request, context: AppRequestContext) throws -> EditedResponse<RundownBody> {
         _ = try context.require(.viewer)
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         guard let saved = try database.latestRundown(channel: channel, date: date) else {
             throw APIError(StoreError.notFound(.rundown(channel: channel, date: date)))
         }
@@ -54,7 +54,7 @@ struct RundownController {
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionBody> {
         let producer = try context.require(.producer)
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         let base = try baseVersion(request)
         let rundown: Rundown
         do {
@@ -62,10 +62,7 @@ struct RundownController {
         } catch let error as RundownValidationError {
             throw APIError.invalid("invalid rundown", issues: error.issues)
         }
-        let mismatches = [
-            rundown.channel == channel ? nil : ValidationIssue(path: "channel", message: "is \(rundown.channel) but the URL names channel \(channel)"),
-            rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
-        ].compactMap(\.self)
+        let mismatches = Self.mismatches(of: rundown, channel: channel, date: date)
         guard mismatches.isEmpty else { throw APIError.invalid("the rundown is not the one the URL names", issues: mismatches) }
         let version = try database.saveRundown(rundown, baseVersion: base, actor: producer.name)
         return EditedResponse(status: version == 1 ? .created : .ok, headers: [.eTag: "\"\(version)\""], response: VersionBody(version: version))
@@ -73,13 +70,22 @@ struct RundownController {
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> VersionBody {
         let producer = try context.require(.producer)
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         let body = try await request.data(context: context)
         let version = body.isEmpty ? nil : try JSONBody.decode(PublishBody.self, from: body).version
         return VersionBody(version: try database.publish(channel: channel, date: date, version: version, actor: producer.name))
     }
 
-    private func day(_ context: AppRequestContext) throws -> (channel: String, date: BroadcastDate) {
+    /// Issues at `channel` and `date` where `rundown` is not the one of `channel` on `date` the URL names.
+    static func mismatches(of rundown: Rundown, channel: String, date: BroadcastDate) -> [ValidationIssue] {
+        [
+            rundown.channel == channel ? nil : ValidationIssue(path: "channel", message: "is \(rundown.channel) but the URL names channel \(channel)"),
+            rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
+        ].compactMap(\.self)
+    }
+
+    /// The channel and date the URL names.
+    static func day(_ context: AppRequestContext) throws -> (channel: String, date: BroadcastDate) {
         (try context.parameters.require("channel"), try BroadcastDate.parameter(try context.parameters.require("date"), name: "date"))
     }
 
