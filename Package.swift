@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             // Swift 6.3.1's optimizer crashes (signal 11, splitting the coroutine of an async route
             // handler) when Server is built with -O; -Osize builds it. Remove once the toolchain is fixed.

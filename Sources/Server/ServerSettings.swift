@@ -14,12 +14,16 @@ public struct ServerSettings: Sendable {
     public var signedURLLifetime: TimeInterval
     /// The largest file `POST /api/media` accepts, in bytes; a larger upload is refused with 413.
     public var maxUploadBytes: Int64
+    /// How long one `GET …/events` stream lasts before the server ends it (browsers' `EventSource`
+    /// reconnects by itself and gets the whole state again); keeps connections from living forever.
+    public var eventStreamLifetime: TimeInterval
 
-    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours and uploads may be
-    /// up to 4 GiB unless told otherwise.
+    /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours, uploads may be
+    /// up to 4 GiB and event streams last 10 minutes unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil,
-        signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = 4 << 30
+        signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = 4 << 30,
+        eventStreamLifetime: TimeInterval = 600
     ) {
         self.host = host
         self.port = port
@@ -28,5 +32,6 @@ public struct ServerSettings: Sendable {
         self.publicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.signedURLLifetime = signedURLLifetime
         self.maxUploadBytes = maxUploadBytes
+        self.eventStreamLifetime = eventStreamLifetime
     }
 }
