@@ -44,10 +44,14 @@ func buildRouter(
     router.addRoutes(HLSController(live: live, signer: signer, metrics: metrics).endpoints, atPath: "/hls")
     router.addRoutes(ChannelController(database: database, signer: signer).endpoints, atPath: "/api/channels")
     router.addRoutes(RundownController(database: database).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
+    router.addRoutes(RundownPreviewController(schedule: schedule).endpoints, atPath: "/api/channels/{channel}/rundowns/{date}")
     router.addRoutes(ScheduleController(schedule: schedule, live: live).endpoints, atPath: "/api/channels/{channel}")
     router.addRoutes(LiveController(database: database, feeds: liveFeeds, switcher: switcher).endpoints, atPath: "/api/channels/{channel}")
+    router.addRoutes(EventsController(database: database, live: live, feeds: liveFeeds, metrics: metrics, lifetime: settings.eventStreamLifetime).endpoints,
+                     atPath: "/api/channels/{channel}")
     router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
     router.addRoutes(MediaController(database: database, worker: worker, ingest: ingest, maxUploadBytes: settings.maxUploadBytes).endpoints, atPath: "/api/media")
+    router.addRoutes(MediaPreviewController(database: database, mediaRoot: settings.mediaRoot).endpoints, atPath: "/api/media")
     router.addRoutes(JobController(database: database, worker: worker).endpoints, atPath: "/api/jobs")
     router.addRoutes(GuideController(schedule: schedule, signer: signer).endpoints)
     return router
