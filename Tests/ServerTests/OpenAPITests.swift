@@ -34,7 +34,7 @@ struct OpenAPITests {
     @Test func routerAnswersEveryOperationOfTheSpec() async throws {
         let fixture = try ServerFixture()
         let operations = try Self.operations()
-        #expect(operations.count == 31)
+        #expect(operations.count == 32)
         let ingest = AppDatabase.IngestRequest(sourceURL: "http://192.0.2.7/clip.mp4", provider: "SPR", title: "Clip", fileExtension: "mp4")
         let id = try fixture.database.createIngest(ingest, actor: "setup").job.id
         // A source and a breakout on air, so their routes answer with them rather than "none".
