@@ -12,6 +12,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-users", migrate: createUsers)
         migrator.registerMigration("v4-media-library", migrate: createMediaLibrary)
         migrator.registerMigration("v6-live", migrate: createLive)
+        migrator.registerMigration("v7-sessions", migrate: createSessions)
         return migrator
     }
 
