@@ -53,7 +53,7 @@ def test_the_control_room_takes_a_live_source_and_returns(server, browser, studi
     wait(driver, 60).until(lambda d: d.execute_script("const v = document.getElementById('output'); return v.readyState >= 2 && v.videoWidth > 0;"))
     # The source comes up with its format and bit rate, through the events stream (no reload).
     row = wait(driver, 30).until(lambda d: d.find_element(By.CSS_SELECTOR, f"tr[data-source='{studio_feed}']"))
-    wait(driver, 30).until(lambda d: row.find_element(By.CSS_SELECTOR, ".badge").text == "recibiendo")
+    wait(driver, 30).until(lambda d: row.find_element(By.CSS_SELECTOR, ".badge").get_attribute("textContent") == "recibiendo")
     wait(driver, 10).until(lambda d: "h264 320x180@25" in row.text and "Mb/s" in row.text)
     take = row.find_element(By.CSS_SELECTOR, "button.take")
     assert take.is_enabled() and not driver.find_element(By.ID, "return").is_enabled()
@@ -69,6 +69,7 @@ def test_the_control_room_takes_a_live_source_and_returns(server, browser, studi
     status, breakout = breakout_status(server)
     assert status == 200 and breakout["source"] == studio_feed and breakout["return"] == "rejoin" and breakout["createdBy"] == "operator"
     assert "on-air" in row.get_attribute("class") and not take.is_enabled()
+    driver.execute_script("document.getElementById('breakout-box').scrollIntoView()")  # the breakout and the sources in the picture
     screenshot(driver, "control")
     driver.find_element(By.ID, "return").click()
     assert driver.find_element(By.ID, "confirm-text").text == "¿Regresar a la programación ahora?"

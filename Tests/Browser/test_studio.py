@@ -7,6 +7,7 @@ import urllib.request
 import zoneinfo
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -45,15 +46,30 @@ def open_studio(driver, server, date):
     wait(driver).until(lambda d: d.find_element(By.ID, "version").text != "")
 
 
+def cell(driver, index, selector):
+    """The text (or an input's value) in item row `index`, found afresh: rows are redrawn as the rundown changes.
+    Text as written (`textContent`), not as styled: badges are shown in capitals."""
+    element = driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{index}'] {selector}")
+    return element.get_attribute("value" if element.tag_name == "input" else "textContent")
+
+
+def click(driver, selector):
+    """Clicks `selector` once it is there; False (to wait on) while it is missing or being redrawn."""
+    try:
+        driver.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+    except (NoSuchElementException, StaleElementReferenceException):
+        return False
+
+
 def add_from_library(driver, query):
     box = driver.find_element(By.ID, "library-q")
     box.clear()
     box.send_keys(query, Keys.ENTER)
-    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#library-results button.add"))
     before = len(driver.find_elements(By.CSS_SELECTOR, "#rows tr.item"))
-    driver.find_element(By.CSS_SELECTOR, "#library-results button.add").click()
+    wait(driver).until(lambda d: click(d, "#library-results button.add"))
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#rows tr.item")) == before + 1)
-    return driver.find_elements(By.CSS_SELECTOR, "#rows tr.item")[-1]
+    return before
 
 
 def test_the_studio_adds_an_item_with_computed_times_saves_publishes_and_the_timeline_has_it(server, browser, library_clip):
@@ -62,25 +78,25 @@ def test_the_studio_adds_an_item_with_computed_times_saves_publishes_and_the_tim
     login(driver, server, "producer", server.token["producer"])
     open_studio(driver, server, date)
     assert driver.find_element(By.ID, "version").text == "Escaleta nueva: aún no se ha guardado."
-    row = add_from_library(driver, "cultura")  # found by its category
-    assert row.find_element(By.CSS_SELECTOR, "input.field-title").get_attribute("value") == "Clip del navegador"
+    first = add_from_library(driver, "cultura")  # found by its category
+    assert cell(driver, first, "input.field-title") == "Clip del navegador"
     # The engine's times: the day's first item starts at midnight and lasts the clip's 8 s.
-    wait(driver).until(lambda d: row.find_element(By.CSS_SELECTOR, ".computed.end").text == "00:00:08")
-    assert row.find_element(By.CSS_SELECTOR, ".computed.start").text == "00:00:00"
+    wait(driver).until(lambda d: cell(d, first, ".computed.end") == "00:00:08")
+    assert cell(driver, first, ".computed.start") == "00:00:00"
     # A hard start that cuts it: a second copy at 00:00:05 trims the first by 3 s.
     second = add_from_library(driver, "navegador")
-    second.find_element(By.CSS_SELECTOR, "input.field-start").send_keys("000005")
-    wait(driver).until(lambda d: "Recortado 0:03" in row.find_element(By.CSS_SELECTOR, ".marks").text)
-    assert second.find_element(By.CSS_SELECTOR, ".computed.start").text == "00:00:05"
+    driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{second}'] input.field-start").send_keys("00:00:05")
+    wait(driver).until(lambda d: "Recortado 0:03" in cell(d, first, ".marks"))
+    assert cell(driver, second, ".computed.start") == "00:00:05"
     # Keyboard reorder: Alt+↑ on the second item's title makes it the first, and the focus stays.
-    second.find_element(By.CSS_SELECTOR, "input.field-title").send_keys(Keys.ALT, Keys.ARROW_UP)
-    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#rows tr.item")[0].get_attribute("data-item") == "clip-del-navegador-2")
+    driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{second}'] input.field-title").send_keys(Keys.ALT, Keys.ARROW_UP)
+    first_id = lambda d: d.find_element(By.CSS_SELECTOR, "#rows tr.item[data-index='0']").get_attribute("data-item")
+    wait(driver).until(lambda d: first_id(d) == "clip-del-navegador-2")
     assert driver.switch_to.active_element.get_attribute("data-field") == "title"
     driver.find_element(By.CSS_SELECTOR, "#rows tr.item[data-index='0'] .actions button:nth-child(2)").click()  # ▼ puts it back
-    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#rows tr.item")[0].get_attribute("data-item") == "clip-del-navegador")
+    wait(driver).until(lambda d: first_id(d) == "clip-del-navegador")
     # Tags are set in place (the category came from the library).
-    first = driver.find_elements(By.CSS_SELECTOR, "#rows tr.item")[0]
-    first.find_element(By.CSS_SELECTOR, "input.field-tags").send_keys("navegador, prueba")
+    driver.find_element(By.CSS_SELECTOR, "#rows tr.item[data-index='0'] input.field-tags").send_keys("navegador, prueba")
     driver.find_element(By.ID, "save").click()
     wait(driver).until(lambda d: d.find_element(By.ID, "status").text == "Borrador guardado como versión 1.")
     driver.find_element(By.ID, "publish").click()

@@ -18,6 +18,8 @@ struct ConsolePage {
         var channel: WatchPage.ChannelChoice?
         /// The broadcast day the studio edits.
         var date: String
+        /// The channel's filler, which a new rundown starts with.
+        var filler: String?
     }
 
     /// `.studio` or `.control`: the template, title and role of the page.
@@ -36,7 +38,8 @@ struct ConsolePage {
         let channel = try WatchPage.chosenChannel(request, among: channels, live: live)
         let date = try BroadcastDate.query("date", of: request) ?? channel.map { BroadcastDate(of: Date(), in: $0.timeZone) }
         let choices = channels.map { WatchPage.ChannelChoice(id: $0.id, name: $0.name, timezone: $0.timeZone.identifier, selected: $0.id == channel?.id) }
-        let page = Page(channels: choices, switcher: channels.count > 1, channel: choices.first(where: \.selected), date: date.map { "\($0)" } ?? "")
+        let page = Page(channels: choices, switcher: channels.count > 1, channel: choices.first(where: \.selected), date: date.map { "\($0)" } ?? "",
+                        filler: channel?.filler)
         return try renderer.render(section.rawValue, titleKey: section.titleKey, request: request, context: context, channelName: channel?.name, page: page)
     }
 }

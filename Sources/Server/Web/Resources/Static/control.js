@@ -95,7 +95,7 @@
     const levelText = element('span', { class: 'level' });
     cells.level.append(meter, ' ', levelText);
     const row = element('tr', { 'data-source': name }, ...Object.values(cells));
-    const entry = { row, cells, image, take, mode, meter, levelText, state: null };
+    const entry = { row, cells, image, take, mode, meter, levelText, state: null, airable: false };
     sourceRows.set(name, entry);
     return entry;
   }
@@ -117,11 +117,10 @@
       setText(entry.cells.rate, source.bitRate ? `${(source.bitRate / 1e6).toFixed(2)} Mb/s` : '—');
       entry.meter.value = source.audioLevel ?? -60;
       setText(entry.levelText, source.audioLevel === null || source.audioLevel === undefined ? '—' : `${source.audioLevel.toFixed(1)} dBFS`);
-      const onAir = breakout && breakout.source === source.name;
-      entry.row.classList.toggle('on-air', Boolean(onAir));
-      entry.take.disabled = !source.airable || Boolean(onAir);
+      entry.airable = source.airable;
       entry.take.title = source.airable ? '' : t('control_not_airable');
     }
+    markOnAir();
     $('no-sources').hidden = sources.length > 0;
   }
 
@@ -142,9 +141,15 @@
       ? t('control_live_on_air', { name: open.source, since: format(open.startedAt), mode: t(`control_${open.return}`) })
       : t('control_schedule_on_air'));
     if (Boolean(was) !== Boolean(open) || (was && open && was.id !== open.id)) announce($('breakout-state').textContent);
+    markOnAir();
+  }
+
+  /** Marks the source on air; TAKE works for the airable sources that are not. */
+  function markOnAir() {
     for (const [name, entry] of sourceRows) {
-      entry.row.classList.toggle('on-air', Boolean(open) && open.source === name);
-      if (open && open.source === name) entry.take.disabled = true;
+      const onAir = Boolean(breakout) && breakout.source === name;
+      entry.row.classList.toggle('on-air', onAir);
+      entry.take.disabled = !entry.airable || onAir;
     }
   }
 

@@ -16,7 +16,8 @@
   const status = $('status');
   const fields = ['title', 'start', 'in', 'out', 'duration', 'category', 'tags'];
 
-  let doc = { channel, date, timezone: root.dataset.timezone, items: [] };
+  const blank = () => ({ channel, date, timezone: root.dataset.timezone, ...(root.dataset.filler ? { filler: root.dataset.filler } : {}), items: [] });
+  let doc = blank();
   let version = null; // the saved version the edit started from
   let dirty = false;
   let preview = { byItem: new Map(), gapsBefore: new Map(), issues: [], warnings: new Map() };
@@ -82,7 +83,8 @@
       'aria-label': t('studio_field_of_item', { field: label, n: index + 1 }),
       'data-field': field, class: `field-${field}`, value: read(item, field),
     };
-    if (field === 'start') Object.assign(attributes, { type: 'time', step: '1' });
+    // Text, not type=time: a time input shows AM/PM in some locales, and hard starts are 24-hour.
+    if (field === 'start') Object.assign(attributes, { type: 'text', inputmode: 'numeric', placeholder: 'hh:mm:ss', pattern: '[0-9]{2}:[0-9]{2}(:[0-9]{2})?' });
     else if (['in', 'out', 'duration'].includes(field)) Object.assign(attributes, { type: 'number', step: '0.001', min: '0' });
     else attributes.type = 'text';
     const box = element('input', attributes);
@@ -260,7 +262,7 @@
       setVersion(saved);
     } catch (error) {
       if (error.status !== 404) { say(error.message, true); return; }
-      doc = { channel, date, timezone: root.dataset.timezone, items: [] };
+      doc = blank();
       version = null;
       $('version').textContent = t('studio_new_rundown');
     }
