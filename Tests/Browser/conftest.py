@@ -110,9 +110,10 @@ def screenshot(driver, name):
     """Saves the page as `.build/screenshots/NAME.png`, and into $SRETV_DOCS_SCREENSHOTS when set."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
-    if os.environ.get("SRETV_DOCS_SCREENSHOTS"):
+    if os.environ.get("SRETV_DOCS_SCREENSHOTS"):  # the README's pictures show each page from its top
         folder = pathlib.Path(os.environ["SRETV_DOCS_SCREENSHOTS"])
         folder.mkdir(parents=True, exist_ok=True)
+        driver.execute_script("window.scrollTo(0, 0)")
         driver.save_screenshot(str(folder / f"{name}.png"))
 
 

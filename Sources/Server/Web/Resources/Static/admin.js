@@ -21,9 +21,16 @@
       const header = document.createElement('th');
       header.scope = 'row';
       header.textContent = name;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'new-token';
+      button.dataset.user = name;
+      button.textContent = t('admin_new_token');
       row.append(header, document.createElement('td'), document.createElement('td'), document.createElement('td'));
+      row.cells[3].append(button);
     }
     row.dataset.role = role;
+    row.querySelector('button.new-token').dataset.role = role;
     row.cells[1].textContent = t(`role_${role}`);
   }
 
