@@ -49,8 +49,11 @@ def open_studio(driver, server, date):
 def cell(driver, index, selector):
     """The text (or an input's value) in item row `index`, found afresh: rows are redrawn as the rundown changes.
     Text as written (`textContent`), not as styled: badges are shown in capitals."""
-    element = driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{index}'] {selector}")
-    return element.get_attribute("value" if element.tag_name == "input" else "textContent")
+    try:
+        element = driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{index}'] {selector}")
+        return element.get_attribute("value" if element.tag_name == "input" else "textContent")
+    except (NoSuchElementException, StaleElementReferenceException):
+        return None  # being redrawn: ask again
 
 
 def click(driver, selector):
@@ -90,7 +93,7 @@ def test_the_studio_adds_an_item_with_computed_times_saves_publishes_and_the_tim
     assert cell(driver, second, ".computed.start") == "00:00:05"
     # Keyboard reorder: Alt+↑ on the second item's title makes it the first, and the focus stays.
     driver.find_element(By.CSS_SELECTOR, f"#rows tr.item[data-index='{second}'] input.field-title").send_keys(Keys.ALT, Keys.ARROW_UP)
-    first_id = lambda d: d.find_element(By.CSS_SELECTOR, "#rows tr.item[data-index='0']").get_attribute("data-item")
+    first_id = lambda d: d.execute_script("return document.querySelector(\"#rows tr.item[data-index='0']\")?.dataset.item")
     wait(driver).until(lambda d: first_id(d) == "clip-del-navegador-2")
     assert driver.switch_to.active_element.get_attribute("data-field") == "title"
     driver.find_element(By.CSS_SELECTOR, "#rows tr.item[data-index='0'] .actions button:nth-child(2)").click()  # ▼ puts it back
@@ -134,5 +137,5 @@ def test_two_producers_edit_the_same_day_and_the_second_save_shows_the_conflict(
     saved = api(server, "GET", f"/api/channels/{CHANNEL}/rundowns/{date}", server.token["viewer"])
     assert saved["version"] == 1 and saved["savedBy"] == "producer" and saved["rundown"]["items"][0]["title"] == "Clip del navegador"
     second.find_element(By.ID, "reload").click()
-    wait(second).until(lambda d: d.find_element(By.CSS_SELECTOR, "#rows input.field-title").get_attribute("value") == "Clip del navegador")
+    wait(second).until(lambda d: cell(d, 0, "input.field-title") == "Clip del navegador")
     assert not second.find_element(By.ID, "conflict").is_displayed()
