@@ -119,9 +119,9 @@ struct SessionTests {
     @Test func expiredSessionsAndReplacedTokensAreNoLogin() async throws {
         try await withSite { site in
             let database = site.fixture.database
-            try database.startSession(idHash: AppDatabase.tokenHash("short-lived"), user: "viewer-user", lifetime: 0.5)
+            let session = try database.startSession(idHash: AppDatabase.tokenHash("short-lived"), user: "viewer-user", lifetime: 3)
             #expect(try await site.get("/api/channels", session: "short-lived").status == 200)
-            try await Task.sleep(for: .milliseconds(700))
+            try await Task.sleep(for: .seconds(session.expiresAt.timeIntervalSinceNow + 0.2))
             #expect(try await site.get("/api/channels", session: "short-lived").status == 401)
             let (value, _) = try await site.login(.operator)
             _ = try database.addUser(name: "operator-user", role: .operator, actor: "admin")
