@@ -21,7 +21,20 @@ public struct StoredSchedule: Sendable {
     public func timeline(channel: String, from start: BroadcastDate, through end: BroadcastDate, liveAllowed: Bool = true)
         throws(StoreError) -> (timeline: Timeline, catalog: MediaCatalog)
     {
-        let schedule = try database.schedule(channel: channel, from: start, through: end)
+        resolve(try database.schedule(channel: channel, from: start, through: end), from: start, through: end, liveAllowed: liveAllowed)
+    }
+
+    /// The timeline of `draft.date` as it would air with `draft` published in place of the day's
+    /// rundown: the day before running over, the breakouts on air and the media as they are now.
+    public func preview(_ draft: Rundown) throws(StoreError) -> Timeline {
+        var schedule = try database.schedule(channel: draft.channel, from: draft.date, through: draft.date)
+        schedule.rundowns[draft.date] = draft
+        return resolve(schedule, from: draft.date, through: draft.date, liveAllowed: true).timeline
+    }
+
+    private func resolve(_ schedule: ChannelSchedule, from start: BroadcastDate, through end: BroadcastDate, liveAllowed: Bool)
+        -> (timeline: Timeline, catalog: MediaCatalog)
+    {
         let days = (start.adding(days: -1).daysSince1970...end.daysSince1970).map { BroadcastDate.epoch.adding(days: $0) }
         let catalog = MediaCatalog(root: mediaRoot, uris: Set(days.flatMap { schedule.rundown(on: $0).mediaPaths }), cache: cache)
         return (ScheduleResolver.resolve(schedule, from: start, through: end, media: catalog.availability, liveAllowed: liveAllowed), catalog)

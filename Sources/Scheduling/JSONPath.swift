@@ -22,3 +22,13 @@ extension [ValidationIssue] {
         append(ValidationIssue(path: path.description, message: message))
     }
 }
+
+extension ValidationIssue {
+    /// Whether the issue is at `path` or within the value there.
+    func concerns(_ path: JSONPath) -> Bool {
+        let prefix = path.description
+        guard self.path.hasPrefix(prefix) else { return false }
+        let rest = self.path.dropFirst(prefix.count)
+        return rest.isEmpty || rest.hasPrefix(".") || rest.hasPrefix("[")
+    }
+}

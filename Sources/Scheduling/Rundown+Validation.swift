@@ -8,6 +8,13 @@ extension Rundown: JSONValidatable {
 
     static func validate(_ value: JSONValue, at path: JSONPath, issues: inout [ValidationIssue]) -> Rundown? {
         let known = issues.count
+        let rundown = validItems(of: value, at: path, issues: &issues)
+        return issues.count == known ? rundown : nil
+    }
+
+    /// The document's channel, date, zone and filler with the items that have no issue at or below
+    /// their path; nil when the channel, date or zone cannot be read. Every problem goes into `issues`.
+    static func validItems(of value: JSONValue, at path: JSONPath, issues: inout [ValidationIssue]) -> Rundown? {
         guard let object = JSONObjectReader(value, at: path, known: CodingKeys.allCases.map(\.rawValue), issues: &issues) else { return nil }
         let channel = object.string(CodingKeys.channel.rawValue, required: true, issues: &issues)
         if let channel, !isValidChannel(channel) {
@@ -30,8 +37,11 @@ extension Rundown: JSONValidatable {
         if let date, let timeZone {
             checkHardStartsExist(validations, clock: BroadcastClock(timeZone: timeZone, date: date), at: itemsPath, issues: &issues)
         }
-        guard issues.count == known, let channel, let date, let timeZone else { return nil }
-        return Rundown(channel: channel, date: date, timeZone: timeZone, filler: filler, items: validations.compactMap(\.item))
+        guard let channel, let date, let timeZone else { return nil }
+        let faulty = Set(issues.compactMap { issue in validations.indices.first { issue.concerns(itemsPath.appending($0)) } })
+        let items = validations.enumerated().compactMap { faulty.contains($0.offset) ? nil : $0.element.item }
+        let validFiller = issues.contains { $0.concerns(path.appending(CodingKeys.filler.rawValue)) } ? nil : filler
+        return Rundown(channel: channel, date: date, timeZone: timeZone, filler: validFiller, items: items)
     }
 
     /// Whether `channel` matches `^[a-z0-9][a-z0-9-]{0,62}$`.

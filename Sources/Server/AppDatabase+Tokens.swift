@@ -7,7 +7,7 @@ extension AppDatabase {
     /// their new API token: 32 random bytes in base64url. Only its SHA-256 is stored, so this is
     /// the one time it can be shown. Audited as done by `actor`.
     public func addUser(name: String, role: User.Role, actor: String) throws(StoreError) -> String {
-        let token = Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
+        let token = Self.newSecret()
         try saveUser(name: name, role: role, tokenHash: Self.tokenHash(token), actor: actor)
         return token
     }
@@ -15,6 +15,11 @@ extension AppDatabase {
     /// The user holding API token `token`, or nil when it is no user's (current) token.
     public func user(forToken token: some StringProtocol) throws(StoreError) -> User? {
         try user(tokenHash: Self.tokenHash(token))
+    }
+
+    /// A new secret for a token or a session cookie: 32 random bytes in base64url.
+    static func newSecret() -> String {
+        Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64URLEncoded
     }
 
     /// The SHA-256 of `token`'s UTF-8 in lowercase hex, as the store keeps it.

@@ -14,8 +14,18 @@ struct AppRequestContext: RequestContext {
         case refused(APIError)
     }
 
+    /// The browser session a request's cookie names (see `SessionAuthenticator`).
+    struct WebLogin: Sendable {
+        /// SHA-256 of the cookie value, the session's key in the store.
+        var idHash: String
+        /// What the page must send back (`X-SREtv-CSRF`, or the `csrf` form field) to change anything.
+        var csrfToken: String
+    }
+
     var coreContext: CoreRequestContextStorage
     var credentials = Credentials.none
+    /// Set when the request carries a valid session cookie, whatever its method.
+    var login: WebLogin?
 
     init(source: Source) {
         coreContext = .init(source: source)
@@ -26,7 +36,7 @@ struct AppRequestContext: RequestContext {
     /// Who is asking, when they hold at least `role`: 401 without (valid) credentials, 403 with too small a role.
     func require(_ role: User.Role) throws(APIError) -> Identity {
         switch credentials {
-        case .none: throw .unauthorized("this needs a login; send Authorization: Bearer <token>")
+        case .none: throw .unauthorized("this needs a login; send Authorization: Bearer <token>, or log in at /login")
         case .refused(let error): throw error
         case .valid(let identity):
             guard identity.role >= role else {

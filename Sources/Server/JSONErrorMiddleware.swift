@@ -11,11 +11,12 @@ struct JSONErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            return try apiError(for: error, context: context).response(from: request, context: context)
+            return try Self.apiError(for: error, context: context).response(from: request, context: context)
         }
     }
 
-    private func apiError(for error: any Error, context: Context) -> APIError {
+    /// What the API answers for `error`; the web pages answer the same status in HTML.
+    static func apiError(for error: any Error, context: Context) -> APIError {
         switch error {
         case let error as APIError: return error
         case let error as StoreError:

@@ -62,8 +62,13 @@ struct LiveController {
     @Sendable func sources(_ request: Request, context: AppRequestContext) throws -> [LiveFeedStatus] {
         _ = try context.require(.viewer)
         let channel = try database.existingChannel(try context.parameters.require("channel"))
-        let watched = Dictionary(uniqueKeysWithValues: (feeds?.statuses(channel: channel.id) ?? []).map { ($0.name, $0) })
-        return try database.liveSources(channel: channel.id).map { watched[$0.name] ?? LiveFeedStatus(unwatched: $0.name, url: $0.url) }
+        return try Self.sources(of: channel.id, database: database, feeds: feeds)
+    }
+
+    /// The sources defined on `channel`, each with its monitored state (`feeds` nil: none is watched).
+    static func sources(of channel: String, database: AppDatabase, feeds: LiveFeeds?) throws(StoreError) -> [LiveFeedStatus] {
+        let watched = Dictionary(uniqueKeysWithValues: (feeds?.statuses(channel: channel) ?? []).map { ($0.name, $0) })
+        return try database.liveSources(channel: channel).map { watched[$0.name] ?? LiveFeedStatus(unwatched: $0.name, url: $0.url) }
     }
 
     @Sendable func defineSource(_ request: Request, context: AppRequestContext) async throws -> LiveSource {

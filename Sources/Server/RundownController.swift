@@ -49,7 +49,7 @@ struct RundownController {
 
     @Sendable func latest(_ request: Request, context: AppRequestContext) throws -> EditedResponse<RundownBody> {
         _ = try context.require(.viewer)
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         guard let saved = try database.latestRundown(channel: channel, date: date) else {
             throw APIError(StoreError.notFound(.rundown(channel: channel, date: date)))
         }
@@ -78,17 +78,14 @@ struct RundownController {
 
     /// The body as a valid rundown of the URL's channel and day; 400 with every issue's JSON path otherwise.
     private func validRundown(_ request: Request, context: AppRequestContext) async throws -> Rundown {
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         let rundown: Rundown
         do {
             rundown = try Rundown.parse(try await request.data(context: context))
         } catch let error as RundownValidationError {
             throw APIError.invalid("invalid rundown", issues: error.issues)
         }
-        let mismatches = [
-            rundown.channel == channel ? nil : ValidationIssue(path: "channel", message: "is \(rundown.channel) but the URL names channel \(channel)"),
-            rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
-        ].compactMap(\.self)
+        let mismatches = Self.mismatches(of: rundown, channel: channel, date: date)
         guard mismatches.isEmpty else { throw APIError.invalid("the rundown is not the one the URL names", issues: mismatches) }
         return rundown
     }
@@ -99,13 +96,22 @@ struct RundownController {
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> VersionBody {
         let producer = try context.require(.producer)
-        let (channel, date) = try day(context)
+        let (channel, date) = try Self.day(context)
         let body = try await request.data(context: context)
         let version = body.isEmpty ? nil : try JSONBody.decode(PublishBody.self, from: body).version
         return VersionBody(version: try database.publish(channel: channel, date: date, version: version, actor: producer.name))
     }
 
-    private func day(_ context: AppRequestContext) throws -> (channel: String, date: BroadcastDate) {
+    /// Issues at `channel` and `date` where `rundown` is not the one of `channel` on `date` the URL names.
+    static func mismatches(of rundown: Rundown, channel: String, date: BroadcastDate) -> [ValidationIssue] {
+        [
+            rundown.channel == channel ? nil : ValidationIssue(path: "channel", message: "is \(rundown.channel) but the URL names channel \(channel)"),
+            rundown.date == date ? nil : ValidationIssue(path: "date", message: "is \(rundown.date) but the URL names \(date)"),
+        ].compactMap(\.self)
+    }
+
+    /// The channel and date the URL names.
+    static func day(_ context: AppRequestContext) throws -> (channel: String, date: BroadcastDate) {
         (try context.parameters.require("channel"), try BroadcastDate.parameter(try context.parameters.require("date"), name: "date"))
     }
 

@@ -28,6 +28,7 @@ public final class ServerMetrics: @unchecked Sendable {
     private var lateSegments = ChannelSeries(name: "sretv_late_segments_total", help: "Segments published later than their playlist slot.", type: "counter")
     private var slateSeconds = ChannelSeries(name: "sretv_slate_seconds_total", help: "Seconds of slate aired in place of missing media.", type: "counter")
     private var viewers = ChannelSeries(name: "sretv_viewers", help: "Players fetching the channel's playlist now.", type: "gauge")
+    private var eventStreams = ChannelSeries(name: "sretv_event_streams", help: "Clients following the channel's events stream now.", type: "gauge")
 
     public init() {}
 
@@ -58,6 +59,11 @@ public final class ServerMetrics: @unchecked Sendable {
         update { $0.viewers.values[channel] = Double(count) }
     }
 
+    /// Counts a client that started (`change` 1) or stopped (-1) following `channel`'s events.
+    func addEventStreams(_ change: Int, channel: String) {
+        update { $0.eventStreams.values[channel, default: 0] += Double(change) }
+    }
+
     /// Counts one answered request of `route` (the route pattern, not the path asked for).
     func countRequest(route: String, method: String, status: Int) {
         update { $0.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1 }
@@ -70,7 +76,7 @@ public final class ServerMetrics: @unchecked Sendable {
             for (key, count) in requests.sorted(by: { $0.key < $1.key }) {
                 text += "sretv_http_requests_total{route=\"\(Self.escaped(key.route))\",method=\"\(key.method)\",status=\"\(key.status)\"} \(count)\n"
             }
-            for series in [segmentsPublished, lateSegments, slateSeconds, viewers] {
+            for series in [segmentsPublished, lateSegments, slateSeconds, viewers, eventStreams] {
                 text += "# HELP \(series.name) \(series.help)\n# TYPE \(series.name) \(series.type)\n"
                 for (channel, value) in series.values.sorted(by: { $0.key < $1.key }) {
                     text += "\(series.name){channel=\"\(Self.escaped(channel))\"} \(value)\n"

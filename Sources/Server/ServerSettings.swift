@@ -22,12 +22,17 @@ public struct ServerSettings: Sendable {
     /// The default upload limit: 4 GiB.
     public static let defaultMaxUploadBytes: Int64 = 4 << 30
 
+    /// How long one `GET …/events` stream lasts before the server ends it (browsers' `EventSource`
+    /// reconnects by itself and gets the whole state again); keeps connections from living forever.
+    public var eventStreamLifetime: TimeInterval
+
     /// `publicBaseURL` defaults to `http://host:port`; signed URLs live 12 hours, uploads may be up
-    /// to 4 GiB and media is judged against 1280x720@25 with 2 s segments unless told otherwise.
+    /// to 4 GiB, media is judged against 1280x720@25 with 2 s segments and event streams last
+    /// 10 minutes unless told otherwise.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaRoot: URL, publicBaseURL: String? = nil,
         signedURLLifetime: TimeInterval = 12 * 3600, maxUploadBytes: Int64 = defaultMaxUploadBytes,
-        channelProfile: ChannelProfile = ChannelProfile()
+        channelProfile: ChannelProfile = ChannelProfile(), eventStreamLifetime: TimeInterval = 600
     ) {
         self.host = host
         self.port = port
@@ -37,5 +42,6 @@ public struct ServerSettings: Sendable {
         self.signedURLLifetime = signedURLLifetime
         self.maxUploadBytes = maxUploadBytes
         self.channelProfile = channelProfile
+        self.eventStreamLifetime = eventStreamLifetime
     }
 }

@@ -2,11 +2,13 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// The newest `limit` audit entries, newest first; only `channel`'s when given.
-    public func auditEntries(channel: String? = nil, limit: Int = 100) throws(StoreError) -> [AuditEntry] {
+    /// The newest `limit` audit entries, newest first; only `channel`'s when given, only those older
+    /// than entry `before` (its id) when given, which pages through the log.
+    public func auditEntries(channel: String? = nil, before: Int64? = nil, limit: Int = 100) throws(StoreError) -> [AuditEntry] {
         try read { db in
             var request = AuditEntry.order(AuditEntry.Columns.id.desc).limit(limit)
             if let channel { request = request.filter(AuditEntry.Columns.channel == channel) }
+            if let before { request = request.filter(AuditEntry.Columns.id < before) }
             return try request.fetchAll(db)
         }
     }

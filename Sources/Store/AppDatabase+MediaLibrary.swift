@@ -56,14 +56,15 @@ extension AppDatabase {
         try read { db in try MediaAsset.fetchOne(db, key: id) }
     }
 
-    /// Assets, newest first: those whose title, tags or provider contain `text` (without case),
-    /// from `provider`, in `status`, when given.
+    /// Assets, newest first: those whose title, tags, provider or category contain `text` (without
+    /// case), from `provider`, in `status`, when given.
     public func assets(matching text: String? = nil, provider: String? = nil, status: MediaAsset.Status? = nil) throws(StoreError) -> [MediaAsset] {
         try read { db in
             var request = MediaAsset.order(Column("id").desc)
             if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
                 let pattern = "%\(text)%"
-                request = request.filter(MediaAsset.Columns.title.like(pattern) || MediaAsset.Columns.tags.like(pattern) || MediaAsset.Columns.provider.like(pattern))
+                request = request.filter(MediaAsset.Columns.title.like(pattern) || MediaAsset.Columns.tags.like(pattern)
+                    || MediaAsset.Columns.provider.like(pattern) || MediaAsset.Columns.category.like(pattern))
             }
             if let provider { request = request.filter(MediaAsset.Columns.provider == provider) }
             if let status { request = request.filter(MediaAsset.Columns.status == status.rawValue) }

@@ -19,6 +19,7 @@ extension AppDatabase {
             }
         }
         migrator.registerMigration("v6-live", migrate: createLive)
+        migrator.registerMigration("v7-sessions", migrate: createSessions)
         return migrator
     }
 

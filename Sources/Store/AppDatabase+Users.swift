@@ -4,7 +4,7 @@ import GRDB
 extension AppDatabase {
     /// Stores user `name` with `role` and `tokenHash`, the SHA-256 (64 lowercase hex digits) of their
     /// new API token, and returns the user. An existing user of that name gets the new role and token
-    /// (the old token stops working) and keeps its creation time. Audited either way.
+    /// (the old token and the user's web sessions stop working) and keeps its creation time. Audited either way.
     @discardableResult
     public func saveUser(name: String, role: User.Role, tokenHash: String, actor: String) throws(StoreError) -> User {
         let actor = try Self.validActor(actor)
@@ -18,6 +18,7 @@ extension AppDatabase {
             let existing = try UserRow.fetchOne(db, key: name)
             let row = UserRow(name: name, role: role, tokenHash: tokenHash, createdAt: existing?.createdAt ?? Self.now())
             try row.save(db)
+            if existing != nil { try SessionRow.filter(SessionRow.Columns.userName == name).deleteAll(db) }
             let detail = existing.map { "token replaced, role \($0.role.rawValue) → \(role.rawValue)" } ?? "added as \(role.rawValue)"
             try AuditEntry(at: Self.now(), actor: actor, action: .userSave, detail: "user \(name) \(detail)").insert(db)
             return row.user

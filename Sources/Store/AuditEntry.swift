@@ -20,6 +20,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case liveSourceDelete = "live-source.delete"
         case breakoutStart = "breakout.start"
         case breakoutEnd = "breakout.end"
+        case sessionStart = "session.start"
+        case sessionEnd = "session.end"
     }
 
     /// Assigned by the database, rising in the order the changes were made.

@@ -7,6 +7,7 @@ extension MediaAsset: FetchableRecord, PersistableRecord {
         public static let title = Column("title")
         public static let provider = Column("provider")
         public static let tags = Column("tags")
+        public static let category = Column("category")
         public static let status = Column("status")
     }
 }

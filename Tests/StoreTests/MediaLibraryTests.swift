@@ -67,9 +67,10 @@ struct MediaLibraryTests {
         #expect(try database.asset(id: unfit.asset.id)?.error == "video codec mpeg2video")
     }
 
-    @Test func searchMatchesTitleTagsAndProviderAndFiltersByStatus() throws {
+    @Test func searchMatchesTitleTagsProviderAndCategoryAndFiltersByStatus() throws {
         let news = try ingest("Noticias de la mañana", tags: ["noticias"])
-        _ = try ingest("Documental", tags: ["historia"])
+        _ = try ingest("Documental", tags: ["historia"], category: "Cultura")
+        #expect(try database.assets(matching: "cultura").map(\.title) == ["Documental"])
         #expect(try database.assets(matching: "HISTORIA").map(\.title) == ["Documental"])
         #expect(try database.assets(matching: "mañana").map(\.id) == [news.asset.id])
         #expect(try database.assets(matching: "canal").count == 2)

@@ -13,8 +13,8 @@ struct SchemaTests {
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             )
         }
-        #expect(tables == ["asRun", "auditLog", "breakout", "channel", "grdb_migrations", "job", "liveSource", "mediaAsset", "provider", "recurringBlock", "rundownPublication", "rundownVersion", "setting", "user"])
-        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library", "v5-media-verdicts", "v6-live"])
+        #expect(tables == ["asRun", "auditLog", "breakout", "channel", "grdb_migrations", "job", "liveSource", "mediaAsset", "provider", "recurringBlock", "rundownPublication", "rundownVersion", "session", "setting", "user"])
+        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library", "v5-media-verdicts", "v6-live", "v7-sessions"])
     }
 
     @Test func fileDatabaseIsWALWithForeignKeysFullSyncAndBusyTimeout() throws {

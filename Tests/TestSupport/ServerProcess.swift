@@ -71,10 +71,16 @@ public enum HTTPClient {
         try request("GET", url, token: token)
     }
 
-    public static func request(_ method: String, _ url: String, token: String? = nil, json: String? = nil) throws -> Response {
+    /// `method` on `url` (redirects not followed) with a bearer `token`, a `json` or `form`
+    /// (`application/x-www-form-urlencoded`) body and extra `headers` (`"Name: value"`).
+    public static func request(
+        _ method: String, _ url: String, token: String? = nil, json: String? = nil, form: String? = nil, headers: [String] = []
+    ) throws -> Response {
         var arguments = ["-s", "-S", "--max-time", "10", "-X", method, "-D", "-", "--path-as-is", url]
         if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
         if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
+        if let form { arguments += ["-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", form] }
+        for header in headers { arguments += ["-H", header] }
         let result = try ProcessRunner.run("curl", arguments)
         guard result.status == 0 else { throw ServerProcessError("curl \(url): \(result.stderr)") }
         let parts = result.stdout.components(separatedBy: "\r\n\r\n")
