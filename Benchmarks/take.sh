@@ -6,6 +6,7 @@
 # segment is listed. Prints the median and worst of both, and the median take against its target
 # (one segment duration + 0.5 s). Figures only: it exits 0 whether or not the target is met.
 # Usage: Benchmarks/take.sh [takes]   (default 20)
+# Builds a release sretv first, unless $SRETV_BINARY names one to use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -14,8 +15,11 @@ channel=sretv-demo
 segment_duration=2
 
 scripts/install-deps run >/dev/null
-swift build -c release --product sretv >/dev/null
-sretv=$PWD/.build/release/sretv
+sretv=${SRETV_BINARY:-}
+if [ -z "$sretv" ]; then
+  swift build -c release --product sretv >/dev/null
+  sretv=$PWD/.build/release/sretv
+fi
 
 work=$(mktemp -d)
 server_pid=""; feed_pid=""
@@ -46,7 +50,7 @@ curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application
   --data "{\"url\": \"udp://127.0.0.1:$udp\"}" "$base/api/channels/$channel/sources/studio" >/dev/null
 
 python3 - "$base" "$channel" "$token" "$takes" "$segment_duration" <<'PY'
-import json, statistics, sys, time, urllib.request
+import json, statistics, sys, time, urllib.error, urllib.request
 base, channel, token, takes, target = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 auth = {"Authorization": "Bearer " + token}
 
@@ -56,7 +60,14 @@ def call(method, path, body=None):
     return json.load(urllib.request.urlopen(request))
 
 def titles():
-    text = urllib.request.urlopen(urllib.request.Request(f"{base}/hls/{channel}/index.m3u8", headers=auth)).read().decode()
+    while True:
+        try:
+            text = urllib.request.urlopen(urllib.request.Request(f"{base}/hls/{channel}/index.m3u8", headers=auth)).read().decode()
+            break
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+            time.sleep(0.1)  # not on air yet: no segment published
     lines = text.splitlines()
     sequence = int(next(l.split(":")[1] for l in lines if l.startswith("#EXT-X-MEDIA-SEQUENCE")))
     listed = [l.split(",", 1)[1] for l in lines if l.startswith("#EXTINF")]

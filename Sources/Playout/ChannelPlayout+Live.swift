@@ -91,6 +91,8 @@ extension ChannelPlayout {
                 position = aired.reached > position ? aired.reached : stalled(at: position)
             }
         }
+        // Less than a millisecond short of the end is the end: the caller must move on.
+        if !stop(), !isStopping, position >= end.addingTimeInterval(-0.001) { position = max(position, end) }
         return LiveAired(reached: position, wentLive: wentLive)
     }
 }

@@ -148,6 +148,15 @@ public final class ChannelPlayout: @unchecked Sendable {
             if timeline.entries.indices.contains(index + 1), case .live(let next) = timeline.entries[index + 1].playback {
                 _ = try? liveFeeds?.feed(channel: channel, uri: next)
             }
+            // A breakout the store has closed airs only through its take: what is left of its entry
+            // (rounding leaves slivers; a crash during one leaves more) is skipped or airs slate.
+            if case .breakout = entry.role {
+                let frame = 1 / Double(settings.video.frameRate)
+                let reached = until.timeIntervalSince(position) < frame ? until
+                    : play(.slate, from: position, until: until, title: "Slate", window: &window, interrupt: takeReady).reached
+                position = reached > position ? reached : stalled(at: position)
+                continue
+            }
             if case .live(let uri) = entry.playback {
                 let aired = airLive(uri, from: position, until: until, title: entry.title, window: &window,
                                     nowPlaying: nowPlaying((timeline, index))) { [self] in takeIsReady() }

@@ -222,7 +222,7 @@ func operatorsTakeLiveFeedsOverEveryProtocolWithFailoverAndBothReturnModes() thr
         #expect(try studio.width(of: live.segment) == 240, "\(source.name)")
         #expect(try studio.sretv("live", "return", LiveStudio.channel).status == 0)
         let returnedSeen = try studio.waitForSegment(timeout: 8) { $0.title != title }
-        #expect(returnedSeen != nil, "\(source.name) did not give the air back")
+        #expect(returnedSeen != nil, "\(source.name) did not give the air back: \(studio.server.output.split(separator: "\n").filter { !$0.contains("libx264") && !$0.contains("aac @") }.suffix(25).joined(separator: "\n"))")
     }
 
     // As-run: each breakout aired live, the items they interrupted are logged; the playlist kept every rule.
