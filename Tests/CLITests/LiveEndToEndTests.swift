@@ -43,8 +43,10 @@ private final class LiveStudio {
         guard !stopped else { return }
         stopped = true
         for feed in feeds.values { feed.stop() }
-        hlsServer?.terminate()
-        hlsServer?.waitUntilExit()
+        if let hlsServer, hlsServer.isRunning {
+            kill(hlsServer.processIdentifier, SIGKILL)
+            hlsServer.waitUntilExit()
+        }
         hlsServer = nil
         server.stop()
     }
@@ -77,8 +79,9 @@ private final class LiveStudio {
                                                          format: "hls", extra: ["-hls_time", "1", "-hls_list_size", "6", "-hls_flags", "delete_segments"])
                 if hlsServer == nil {
                     let http = Process()
-                    http.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                    http.arguments = ["python3", "-m", "http.server", "\(ports.hls)", "--bind", "127.0.0.1", "--directory", directory.path]
+                    // Debian's python3 itself (a version manager's shim in between would outlive a kill).
+                    http.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                    http.arguments = ["-m", "http.server", "\(ports.hls)", "--bind", "127.0.0.1", "--directory", directory.path]
                     http.standardOutput = FileHandle.nullDevice
                     http.standardError = FileHandle.nullDevice
                     try http.run()
