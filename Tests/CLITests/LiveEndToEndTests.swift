@@ -79,12 +79,10 @@ private final class LiveStudio {
                                                          format: "hls", extra: ["-hls_time", "1", "-hls_list_size", "6", "-hls_flags", "delete_segments"])
                 if hlsServer == nil {
                     let http = Process()
-                    // Debian's python3 itself (a version manager's shim in between would outlive a kill).
+                    // Debian's python3, which scripts/install-deps installs for the tests.
                     http.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
                     http.arguments = ["-m", "http.server", "\(ports.hls)", "--bind", "127.0.0.1", "--directory", directory.path]
-                    http.standardOutput = FileHandle.nullDevice
-                    http.standardError = FileHandle.nullDevice
-                    try http.run()
+                    try http.start()
                     hlsServer = http
                 }
             } else {

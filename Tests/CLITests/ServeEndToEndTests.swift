@@ -47,7 +47,7 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
     try Data().write(to: readerErrors)
     reader.standardError = try FileHandle(forWritingTo: readerErrors)
     reader.standardOutput = FileHandle.nullDevice
-    try reader.run()
+    try reader.start()
 
     // Meanwhile a reader polls the playlist a hundred times a second (fault test 8).
     let hammer = PlaylistHammer()
@@ -56,11 +56,13 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
 
     var observer = LivePlaylistObserver()
     try poll(playlistURL, for: 32, into: &observer)
-    reader.waitUntilExit()
+    let readerEnded = reader.waitUntilExit(timeout: 60)
     #expect(hammer.result.failures == [])
     #expect(hammer.result.polls > 300)
-    #expect(reader.terminationStatus == 0)
-    #expect(try String(contentsOf: readerErrors, encoding: .utf8) == "")
+    let readerSaid = try String(contentsOf: readerErrors, encoding: .utf8)
+    #expect(readerEnded, "the HLS reader did not finish 20 s of media within a minute: \(readerSaid)")
+    #expect(reader.terminationStatus == 0, "\(readerSaid)")
+    #expect(readerSaid == "")
     #expect(observer.problems == [])
     #expect(observer.segments.count >= 12)
 
@@ -94,7 +96,7 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
     try server.waitUntilReady()
     try waitForPlaylist(playlistURL)
     try poll(playlistURL, for: 8, into: &observer)
-    server.stop()
+    #expect(server.stop(), "serve did not stop within 30 s of SIGTERM: \(server.output.suffix(2000))")
     #expect(observer.problems == [])
     let resumed = try #require(observer.segments.first { $0.sequence > before && $0.discontinuity })
     #expect(observer.segments.filter { $0.sequence > before && $0.sequence < resumed.sequence }.allSatisfy { !$0.discontinuity })

@@ -80,7 +80,7 @@ private struct DataFolder {
         process.arguments = ["rundown", "import", large, "--base-version", "\(latest)", "--data", data.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.start()
         usleep(useconds_t(delay * 1_000_000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

@@ -159,13 +159,8 @@ private struct TakeFixture {
     let fixture = try TakeFixture()
     defer { fixture.feeds.stopAll() }
     // MPEG-2 video and MP2 audio, as an old contribution encoder would send them.
-    let sender = Process()
-    sender.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")
-    sender.arguments = ["-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", fixture.feedClip.path,
-                        "-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpegts", fixture.feedURL + "?pkt_size=1316"]
-    sender.standardError = FileHandle.nullDevice
-    try sender.run()
-    defer { sender.terminate() }
+    let sender = try LiveFeedProcess(clip: fixture.feedClip, to: fixture.feedURL + "?pkt_size=1316", codecs: ["-c:v", "mpeg2video", "-c:a", "mp2"])
+    defer { sender.stop() }
     try fixture.feeds.define(channel: "test", name: "old-encoder", url: fixture.feedURL)
     let feed = try fixture.feeds.feed(channel: "test", uri: "old-encoder")
     let deadline = Date().addingTimeInterval(15)

@@ -86,7 +86,7 @@ final class EventFollower: @unchecked Sendable {
         process.arguments = ["curl", "-s", "-N", "-H", "Authorization: Bearer \(token)", url]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.start()
     }
 
     deinit { stop() }

@@ -9,9 +9,12 @@ public struct ProcessResult: Sendable {
 
 /// Runs real programs (ffprobe, ffmpeg, the built `sretv`) for tests.
 public enum ProcessRunner {
-    /// Runs `executable` (a path, or a name looked up on PATH) with `arguments` and waits for it.
+    /// Runs `executable` (a path, or a name looked up on PATH) with `arguments` and waits for it,
+    /// at most `timeout` seconds: a program still running then is killed and the call throws.
     /// Output goes through files, so a chatty program can never fill a pipe and stall.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, timeout: TimeInterval = 300
+    ) throws -> ProcessResult {
         let folder = try TemporaryDirectory("sretv-run")
         let stdoutURL = folder.url.appendingPathComponent("out")
         let stderrURL = folder.url.appendingPathComponent("err")
@@ -24,8 +27,11 @@ public enum ProcessRunner {
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try process.start()
+        guard process.waitUntilExit(timeout: timeout) else {
+            let printed = String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+            throw ServerProcessError("\(executable) \(arguments.joined(separator: " ")) did not end within \(Int(timeout)) s and was killed; it printed: \(printed.suffix(2000))")
+        }
         return ProcessResult(
             status: process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),

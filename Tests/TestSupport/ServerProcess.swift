@@ -18,7 +18,7 @@ public final class ServerProcess: @unchecked Sendable {
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.start()
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
@@ -43,10 +43,12 @@ public final class ServerProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// Asks the server to stop (SIGTERM) and waits for it.
-    public func stop() {
+    /// Asks the server to stop (SIGTERM) and waits for it, at most `timeout` seconds (then kills it).
+    /// - Returns: whether it stopped by itself in time, as an operator's `systemctl stop` expects.
+    @discardableResult
+    public func stop(timeout: TimeInterval = 30) -> Bool {
         process.terminate()
-        process.waitUntilExit()
+        return process.waitUntilExit(timeout: timeout)
     }
 
     /// A free-looking port in the dynamic range (the test fails clearly if it is taken).

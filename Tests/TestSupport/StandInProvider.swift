@@ -31,17 +31,18 @@ public final class StandInProvider: @unchecked Sendable {
     public func start() throws {
         try Data().write(to: log)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Debian's python3, which scripts/install-deps installs for the tests.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         if let bytesPerSecond {
-            process.arguments = ["python3", "-u", "-c", Self.throttledServer, "\(port)", directory, "\(bytesPerSecond)"]
+            process.arguments = ["-u", "-c", Self.throttledServer, "\(port)", directory, "\(bytesPerSecond)"]
         } else {
-            process.arguments = ["python3", "-u", "-m", "http.server", "--bind", "127.0.0.1", "\(port)", "--directory", directory]
+            process.arguments = ["-u", "-m", "http.server", "--bind", "127.0.0.1", "\(port)", "--directory", directory]
         }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.start()
         self.process = process
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
