@@ -77,9 +77,11 @@ final class ClipMuxer {
         for packet in packets { try write(packet, to: stream) }
     }
 
-    /// Flushes interleaving buffers and writes the trailer (mp4 index, …); the file is complete after this.
+    /// Flushes interleaving buffers and writes the trailer (mp4 index, …); the file is complete
+    /// (every byte written, and seen by the tap) after this.
     func finish() throws(MediaError) {
         try av_interleaved_write_frame(context, nil).check(.write, "flushing", subject: path)
         try av_write_trailer(context).check(.write, "finishing", subject: path)
+        try streamed?.finish()
     }
 }

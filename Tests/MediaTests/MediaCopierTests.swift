@@ -57,6 +57,17 @@ import Testing
         #expect(result.speed > 0)
     }
 
+    @Test func theWrittenTapSeesExactlyTheBytesOfTheFileInOrder() throws {
+        let server = try StandInProvider(directory: served)
+        let path = folder.path("tapped.ts")
+        let seen = TappedBytes()
+        try MediaCopier.copy(from: try policy.source(server.url("vod/index.m3u8")), to: path, written: { seen.append($0) }) { _ in true }
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(file.count > 100_000)
+        #expect(seen.bytes == file)
+        #expect(try FFprobe.decodeErrors(path) == "")
+    }
+
     @Test func fileConcatAndSubfileURLsAndUnlistedHostsAreRefusedBeforeOpening() throws {
         for url in ["file:///etc/passwd", "concat:/etc/passwd|/etc/hosts", "subfile,,start,0,end,10,,:/etc/passwd", "/etc/passwd", "ftp://127.0.0.1/x.mp4"] {
             #expect(throws: MediaError.self, "\(url)") { try policy.source(url) }
@@ -108,4 +119,12 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try partialFiles() == [])
     }
+}
+
+/// The bytes a copy's tap was shown, appended on the writer's thread and read after the copy.
+private final class TappedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ bytes: UnsafeRawBufferPointer) { lock.withLock { data.append(contentsOf: bytes) } }
+    var bytes: Data { lock.withLock { data } }
 }
