@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingest speed: `sretv media ingest` of an HLS VOD served by Python's http.server on loopback,
-# against `ffmpeg -i URL -c copy out.ts`, in alternating runs. sretv's ingest also judges the file,
+# against `ffmpeg -i URL -c copy new.ts`, in alternating runs. sretv's ingest also judges the file,
 # which means decoding all its audio for the loudness: `--timings` reports that phase, so the
 # script prints the whole ingest, the ingest without the verdict (copy with checksum, probe,
 # thumbnail), the loudness pass as × real time, and the ratios to ffmpeg (target: the ingest
@@ -39,8 +39,12 @@ for run in $(seq "$runs"); do
     total=$(wall "$sretv" media ingest "$url" --provider "Canal Once" --title "bench $run" --data "$work/data" --timings)
     verdict=$(grep -o 'timing: verdict [0-9.]*' "$work/stderr" | cut -d' ' -f3)
     echo "$total" >> "$work/ours"; echo "$verdict" >> "$work/verdict"; echo "$total - $verdict" | bc >> "$work/copy"
-    wall ffmpeg -nostdin -v error -y -i "$url" -c copy "$work/ffmpeg.ts" >> "$work/theirs"
+    wall ffmpeg -nostdin -v error -y -i "$url" -c copy "$work/ffmpeg-$run.ts" >> "$work/theirs"
     printf 'run %d: sretv %.3f s (verdict %.3f s)   ffmpeg %.3f s\n' "$run" "$total" "$verdict" "$(tail -1 "$work/theirs")"
+    # Both write a new file each run; both are removed before the next, so neither pays for the
+    # other's dirty pages being written back.
+    rm -f "$work"/data/media/library/*/*.ts "$work/ffmpeg-$run.ts"
+    sync
 done
 ours=$(median < "$work/ours"); copy=$(median < "$work/copy"); verdict=$(median < "$work/verdict")
 theirs=$(median < "$work/theirs")

@@ -16,7 +16,9 @@ public enum MediaCopier {
     /// `monitor` can cancel from another thread; give one made for `source`. `written` sees every
     /// byte of the output file, in order, as it is written (to checksum it without reading it again);
     /// only for MPEG-TS, which is written straight through (an MP4's index is patched in afterwards).
-    /// - Returns: the final progress (bytes read, seconds copied, speed).
+    /// - Returns: the final progress (bytes read, seconds copied, speed) and the copy's probe facts,
+    ///   measured from the packets as they were written where the container has no index (MPEG-TS),
+    ///   so the file is not read again.
     /// - Throws: `MediaError` with `.cancelled` when cancelled, `.refused` when the source leads to
     ///   a URL its allow list refuses, `.read` for a source that failed or ended early, `.write` for
     ///   the output (disk full, no permission), `.invalidArgument` for `written` with an MP4 output.
@@ -24,7 +26,7 @@ public enum MediaCopier {
     public static func copy(
         from source: MediaSource, to path: String, monitor: InputMonitor? = nil,
         written: ((UnsafeRawBufferPointer) -> Void)? = nil, progress: (CopyProgress) -> Bool
-    ) throws(MediaError) -> CopyProgress {
+    ) throws(MediaError) -> CopiedFile {
         let format = try outputFormat(of: path)
         if written != nil, format != "mpegts" {
             throw MediaError(.invalidArgument, "copying to", subject: path, reason: "only MPEG-TS outputs are written straight through for `written`")
@@ -33,11 +35,13 @@ public enum MediaCopier {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         do throws(MediaError) {
-            let result = try remux(source, into: temporary, format: format, monitor: monitor, written: written, progress: progress)
+            let (result, timing) = try remux(source, into: temporary, format: format, monitor: monitor, written: written, progress: progress)
+            var info = try MediaProbe.probe(temporary, written: timing)
+            info.path = path
             guard rename(temporary, path) == 0 else {
                 throw MediaError(.write, "moving the copy into place at", subject: path, reason: String(cString: strerror(errno)))
             }
-            return result
+            return CopiedFile(progress: result, info: info)
         } catch {
             unlink(temporary)
             throw error
@@ -54,11 +58,12 @@ public enum MediaCopier {
         }
     }
 
-    /// The copy loop; the output (and its file handle) is closed when this returns.
+    /// The copy loop; the output (and its file handle) is closed when this returns. Returns the
+    /// final progress and the timing of the primary stream's packets as they were written.
     private static func remux(
         _ source: MediaSource, into temporary: String, format: String, monitor: InputMonitor,
         written: ((UnsafeRawBufferPointer) -> Void)?, progress: (CopyProgress) -> Bool
-    ) throws(MediaError) -> CopyProgress {
+    ) throws(MediaError) -> (CopyProgress, WrittenTiming?) {
         let clock = ContinuousClock()
         let started = clock.now
         var lastReport = started
@@ -66,6 +71,8 @@ public enum MediaCopier {
         let copied = input.streams.filter { $0.parameters.mediaType != .other }
         guard !copied.isEmpty else { throw MediaError(.probe, "copying", subject: source.url, reason: "no audio or video stream") }
         let muxer = try ClipMuxer(path: temporary, formatName: format)
+        let primary = copied.first { $0.parameters.mediaType == .video } ?? copied.first { $0.parameters.mediaType == .audio }
+        var writtenTiming = primary.map(WrittenTiming.init)
         var outputIndex: [Int: Int] = [:]
         for stream in copied { outputIndex[stream.index] = try muxer.addStream(stream.parameters, timeBase: stream.timeBase) }
         try muxer.writeHeader(tap: written)
@@ -80,6 +87,7 @@ public enum MediaCopier {
             while try input.read(into: packet) {
                 guard let output = outputIndex[packet.streamIndex] else { continue }
                 timing.add(packet)
+                if packet.streamIndex == primary?.index { writtenTiming?.timing.add(packet) }
                 try muxer.write(packet, to: output)
                 if clock.now - lastReport >= reportInterval {
                     lastReport = clock.now
@@ -98,8 +106,16 @@ public enum MediaCopier {
         }
         try muxer.finish()
         _ = progress(result)
-        return result
+        return (result, writtenTiming)
     }
+}
+
+/// A finished copy: how it went and what it holds.
+public struct CopiedFile: Sendable {
+    /// The final progress: bytes read, seconds copied, speed.
+    public var progress: CopyProgress
+    /// The copy's probe facts, as `MediaProbe.probe` reports them for the file.
+    public var info: MediaInfo
 }
 
 /// Media seconds copied so far: the furthest packet end, from the first timestamp of any stream.

@@ -4,13 +4,25 @@ import CFFmpeg
 public enum MediaProbe {
     /// Probes the file at `path`. Throws when it cannot be opened or has no audio or video.
     public static func probe(_ path: String) throws(MediaError) -> MediaInfo {
+        try probe(path, written: nil)
+    }
+
+    /// Probes the file at `path`, just written from packets whose timing `written` measured on the
+    /// way (`MediaCopier`): where the container has no index, that timing stands in for reading
+    /// every packet again, once the file's first GOP shows it holds (same time base, no timestamp
+    /// jumps, the same first keyframe after the muxer's constant offset).
+    static func probe(_ path: String, written: WrittenTiming?) throws(MediaError) -> MediaInfo {
         let input = try InputFile(url: path)
         let video = input.firstStream(.video)
         guard let primary = video ?? input.firstStream(.audio) else {
             throw MediaError(.probe, "probing", subject: path, reason: "no audio or video stream")
         }
         let timing: StreamTiming
-        if let indexed = indexedTiming(of: input, primary: primary) {
+        // Each check reads the input from its start and gives up, at worst, with the input part
+        // read: the next one then fails its own check, and the scan reads a new input.
+        if let written, let checked = writtenTiming(written, of: input, primary: primary) {
+            timing = checked
+        } else if let indexed = indexedTiming(of: input, primary: primary) {
             timing = indexed
         } else {
             timing = try scannedTiming(of: InputFile(url: path), primary: primary)
@@ -83,6 +95,32 @@ public enum MediaProbe {
         }
     }
 
+    /// `written` moved onto the file's clock, when the file's first GOP confirms it: the muxer may
+    /// shift every timestamp by one constant but keeps every interval. Nil when it does not hold.
+    private static func writtenTiming(_ written: WrittenTiming, of input: InputFile, primary: StreamInfo) -> StreamTiming? {
+        guard written.timeBase == primary.timeBase, written.timing.jumps == 0,
+              let firstPTS = written.timing.firstPTS, let endPTS = written.timing.endPTS, let firstKeyframe = written.timing.keyframes.first else {
+            return nil
+        }
+        var head = StreamTiming(stream: primary)
+        do {
+            try read(input, primary) { packet in
+                if packet.isKeyframe, !head.isEmpty { return false }
+                head.add(packet)
+                return true
+            }
+        } catch {
+            return nil
+        }
+        guard let fileFirstPTS = head.firstPTS, head.jumps == 0 else { return nil }
+        let offset = fileFirstPTS - firstPTS
+        guard head.keyframes.first == firstKeyframe + offset else { return nil }
+        return StreamTiming(
+            firstPTS: fileFirstPTS, endPTS: endPTS + offset,
+            keyframes: written.timing.keyframes.map { $0 + offset }, hasReordering: written.timing.hasReordering
+        )
+    }
+
     /// Feeds `primary`'s packets to `body` until the input ends or `body` returns false.
     private static func read(_ input: InputFile, _ primary: StreamInfo, _ body: (Packet) -> Bool) throws(MediaError) {
         let packet = Packet()
@@ -90,6 +128,18 @@ public enum MediaProbe {
             guard packet.streamIndex == primary.index else { continue }
             guard body(packet) else { return }
         }
+    }
+}
+
+/// The timing of the packets written to a file's primary stream (its first video, else its first
+/// audio stream), in the time base they were written in.
+struct WrittenTiming {
+    var timing: StreamTiming
+    let timeBase: Rational
+
+    init(stream: StreamInfo) {
+        timing = StreamTiming(stream: stream)
+        timeBase = stream.timeBase
     }
 }
 

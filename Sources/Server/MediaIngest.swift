@@ -24,10 +24,9 @@ public struct MediaIngest: Sendable {
 
     /// The parts of an ingest, timed for whoever watches its speed (`sretv media ingest --timings`).
     public enum Phase: String, Sendable {
-        /// Copying the source into the library (with the checksum of an MPEG-TS file, taken as it is written).
+        /// Copying the source into the library, with its probe facts (duration, keyframes) and, for
+        /// an MPEG-TS file, its checksum, both taken from what is written.
         case copy
-        /// Reading the copy's timing: duration and keyframes.
-        case probe
         /// Checksumming an MP4 copy (its index is patched in after writing, so it is read again).
         case checksum
         /// Measuring the loudness and judging the file.
@@ -90,7 +89,7 @@ public struct MediaIngest: Sendable {
             return try database.finishIngest(job: id, outcome: .failed("its media asset was deleted; start a new ingest"))
         }
         return try finish(job: id, asset: asset) { destination, written in
-            try copy(job, to: destination, written: written, started: started, progress: progress)
+            try copy(job, to: destination, written: written, started: started, progress: progress).info
         }
     }
 
@@ -107,32 +106,30 @@ public struct MediaIngest: Sendable {
         let (job, asset) = try database.createIngest(request, actor: actor)
         _ = try database.startJob(id: job.id)
         _ = try finish(job: job.id, asset: asset) { destination, written in
-            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }
+            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }.info
         }
         guard let ended = try database.asset(id: asset.id) else { throw StoreError.notFound(.asset(asset.id)) }
         return ended
     }
 
     /// Runs `copy` to fill running job `id`'s library file for `asset` (handing it a checksum tap for
-    /// MPEG-TS, which is written straight through), examines the file and ends the job with the
-    /// outcome (failed when either throws); a job that did not end done leaves no file and no thumbnail.
+    /// MPEG-TS, which is written straight through; it returns the copy's probe facts), examines the
+    /// file and ends the job with the outcome (failed when either throws); a job that did not end
+    /// done leaves no file and no thumbnail.
     private func finish(
-        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> Void
+        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> MediaInfo
     ) throws -> Job {
         let destination = mediaRoot.appendingPathComponent(asset.uri)
         let outcome: AppDatabase.IngestOutcome
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let checksum = try timed(.copy) { () throws -> String? in
-                guard destination.pathExtension == "ts" else {
-                    try copy(destination, nil)
-                    return nil
-                }
+            let (info, checksum) = try timed(.copy) { () throws -> (MediaInfo, String?) in
+                guard destination.pathExtension == "ts" else { return (try copy(destination, nil), nil) }
                 var hasher = SHA256()
-                try copy(destination) { hasher.update(bufferPointer: $0) }
-                return FileChecksum.hex(hasher.finalize())
+                let info = try copy(destination) { hasher.update(bufferPointer: $0) }
+                return (info, FileChecksum.hex(hasher.finalize()))
             }
-            outcome = .copied(try examine(destination, checksum: checksum, thumbnail: asset.thumbnailPath))
+            outcome = .copied(try examine(destination, info: info, checksum: checksum, thumbnail: asset.thumbnailPath))
         } catch {
             outcome = .failed(String(describing: error))
         }
@@ -146,11 +143,11 @@ public struct MediaIngest: Sendable {
     /// Copies the job's source into `destination`, handing `written` every byte written.
     private func copy(
         _ job: Job, to destination: URL, written: ((UnsafeRawBufferPointer) -> Void)?, started: (InputMonitor) -> Void, progress: (CopyProgress) -> Void
-    ) throws {
+    ) throws -> CopiedFile {
         let source = try source(job.sourceURL, provider: job.provider)
         let monitor = InputMonitor(source: source)
         started(monitor)
-        try MediaCopier.copy(from: source, to: destination.path, monitor: monitor, written: written) { report in
+        return try MediaCopier.copy(from: source, to: destination.path, monitor: monitor, written: written) { report in
             progress(report)
             // A job cancelled meanwhile is no longer running: stop copying.
             let running = (try? database.recordProgress(job: job.id, percent: report.percent ?? 0, bytes: report.bytesRead, speed: report.speed)) ?? false
@@ -158,19 +155,23 @@ public struct MediaIngest: Sendable {
         }
     }
 
-    /// Probes a library file that is in place, checksums it unless `checksum` was taken while it was
-    /// written, judges it against the profile and makes its thumbnail at `thumbnail` (under the
-    /// media root) when it has video.
-    private func examine(_ file: URL, checksum: String?, thumbnail: String) throws -> AppDatabase.Examination {
-        let info = try timed(.probe) { try MediaProbe.probe(file.path) }
-        let checksum = try checksum ?? timed(.checksum) { try FileChecksum.sha256(of: file.path) }
+    /// Examines a library file that is in place and probed (`info`): checksums it unless `checksum`
+    /// was taken while it was written, and makes its thumbnail at `thumbnail` (under the media root)
+    /// when it has video, on a thread of their own while it is judged against the profile here
+    /// (the loudness pass reads all the audio: the longest part).
+    private func examine(_ file: URL, info: MediaInfo, checksum: String?, thumbnail: String) throws -> AppDatabase.Examination {
+        let side = Alongside { [self] () throws -> (checksum: String, thumbnail: String?) in
+            let checksum = try checksum ?? timed(.checksum) { try FileChecksum.sha256(of: file.path) }
+            return (checksum, timed(.thumbnail) { makeThumbnail(of: file, info: info, at: thumbnail) })
+        }
         let verdict = timed(.verdict) { MediaVerdict.judge(file: file.path, info: info, profile: profile) }
+        let (checksum, thumbnail) = try side.result()
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return AppDatabase.Examination(
             duration: info.duration, facts: String(decoding: try encoder.encode(info), as: UTF8.self),
             checksum: checksum, verdict: String(decoding: try encoder.encode(verdict), as: UTF8.self),
-            problems: verdict.problems, thumbnail: timed(.thumbnail) { makeThumbnail(of: file, info: info, at: thumbnail) }
+            problems: verdict.problems, thumbnail: thumbnail
         )
     }
 

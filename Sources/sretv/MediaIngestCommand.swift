@@ -37,7 +37,7 @@ struct MediaIngestCommand: ParsableCommand {
     @Option(help: "Media root the library lies under (default: DATA/media).")
     var mediaRoot: String?
 
-    @Flag(help: "Print how long each phase took (copy, probe, checksum, verdict, thumbnail) to standard error.")
+    @Flag(help: "Print how long each phase took (copy with probe, checksum, verdict, thumbnail) to standard error.")
     var timings = false
 
     @OptionGroup var data: DataOptions
@@ -60,7 +60,7 @@ struct MediaIngestCommand: ParsableCommand {
             throw CLIError("cannot ingest \(url): \(error)")
         }
         FileHandle.standardError.write(Data("\n".utf8))
-        guard job.state == .done, let asset = try data.open().asset(id: job.assetId ?? -1) else {
+        guard job.state == .done, let asset = try ingest.database.asset(id: job.assetId ?? -1) else {
             throw CLIError("ingest of \(url) failed (job \(job.id)): \(job.error ?? job.state.rawValue)")
         }
         print("asset \(asset.id) \(asset.status.rawValue): \(asset.uri) (\(String(format: "%.3f", asset.duration ?? 0)) s, sha256 \(asset.checksum ?? "-"))")

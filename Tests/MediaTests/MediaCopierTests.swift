@@ -21,8 +21,9 @@ import Testing
     func copy(_ url: String, to name: String) throws -> (result: CopyProgress, reports: [CopyProgress], path: String) {
         var reports: [CopyProgress] = []
         let path = folder.path(name)
-        let result = try MediaCopier.copy(from: try policy.source(url), to: path) { reports.append($0); return true }
-        return (result, reports, path)
+        let copied = try MediaCopier.copy(from: try policy.source(url), to: path) { reports.append($0); return true }
+        #expect(copied.info == (try MediaProbe.probe(path)), "the facts taken while copying are the file's")
+        return (copied.progress, reports, path)
     }
 
     /// Files in the test folder whose name marks an unfinished copy.
@@ -57,11 +58,13 @@ import Testing
         #expect(result.speed > 0)
     }
 
-    @Test func theWrittenTapSeesExactlyTheBytesOfTheFileInOrder() throws {
+    @Test func anMPEGTSCopyShowsItsTapExactlyTheFileAndProbesItFromThePacketsWritten() throws {
         let server = try StandInProvider(directory: served)
         let path = folder.path("tapped.ts")
         let seen = TappedBytes()
-        try MediaCopier.copy(from: try policy.source(server.url("vod/index.m3u8")), to: path, written: { seen.append($0) }) { _ in true }
+        let copied = try MediaCopier.copy(from: try policy.source(server.url("vod/index.m3u8")), to: path, written: { seen.append($0) }) { _ in true }
+        #expect(copied.info == (try MediaProbe.probe(path)), "the facts taken while copying are the file's")
+        #expect(copied.info.keyframes.count >= 3)
         let file = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(file.count > 100_000)
         #expect(seen.bytes == file)
