@@ -28,6 +28,8 @@ public final class InputFile: @unchecked Sendable {
         var options: OpaquePointer?
         av_dict_set(&options, "protocol_whitelist", protocols, 0)
         for (key, value) in extra { av_dict_set(&options, key, value, 0) }
+        // The HLS demuxer otherwise asks a kept-alive connection for the next segment itself.
+        if monitor?.readsAhead == true { av_dict_set(&options, "http_persistent", "0", 0) }
         defer { av_dict_free(&options) }
         var opened = avformat_alloc_context()
         if let opened { monitor?.attach(to: opened) }

@@ -13,11 +13,14 @@ public final class InputMonitor: @unchecked Sendable {
     private var cancelled = false
     private var deadline: Date?
     private var closedBytes: Int64 = 0
-    private var open: Set<UnsafeMutablePointer<AVIOContext>> = []
+    /// The I/O contexts open now, with the URL each reads.
+    private var open: [UnsafeMutablePointer<AVIOContext>: String] = [:]
     private var refusal: MediaError?
     private var failure: MediaError?
     private var defaultOpen: IOOpen?
     private var defaultClose: IOClose?
+    /// Connects the next HLS segments ahead of the demuxer, for inputs read from end to end.
+    private var readAhead: SegmentReadAhead?
 
     typealias IOOpen = @convention(c) (
         UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
@@ -25,10 +28,20 @@ public final class InputMonitor: @unchecked Sendable {
     ) -> Int32
     typealias IOClose = @convention(c) (UnsafeMutablePointer<AVFormatContext>?, UnsafeMutablePointer<AVIOContext>?) -> Int32
 
-    /// A monitor for `source`: nested URLs are checked against its allow list (none for local files).
-    public init(source: MediaSource) {
+    /// A monitor for `source`: nested URLs are checked against its allow list (none for local
+    /// files). With `readsAhead`, an HLS VOD source's next segments are connected while the
+    /// current one is read (for a copy read from end to end, not for a live feed).
+    public init(source: MediaSource, readsAhead: Bool = false) {
         policy = source.policy
+        guard readsAhead, source.policy != nil else { return }
+        readAhead = SegmentReadAhead(protocols: source.protocols, policy: source.policy) { [weak self] in
+            self?.shouldInterrupt ?? true
+        }
     }
+
+    /// Whether the input connects HLS segments ahead (it then opens each segment anew, which
+    /// `InputFile` asks the demuxer for).
+    var readsAhead: Bool { readAhead != nil }
 
     /// Makes every blocking read of the input return promptly with an error.
     public func cancel() { lock.withLock { cancelled = true } }
@@ -47,7 +60,7 @@ public final class InputMonitor: @unchecked Sendable {
 
     /// Bytes read from the network or disk so far, over every I/O context the input opened.
     public var bytesRead: Int64 {
-        lock.withLock { closedBytes + open.reduce(0) { $0 + $1.pointee.bytes_read } }
+        lock.withLock { closedBytes + open.keys.reduce(0) { $0 + $1.pointee.bytes_read } }
     }
 
     /// The nested URL the allow list refused, if reading failed for that reason.
@@ -56,15 +69,17 @@ public final class InputMonitor: @unchecked Sendable {
     /// Counts the I/O contexts still open as read: their owner is about to close them without
     /// telling the monitor (the top-level one), after which they must not be looked at.
     func detach() {
+        readAhead?.stop()
         lock.withLock {
-            closedBytes += open.reduce(0) { $0 + $1.pointee.bytes_read }
+            closedBytes += open.keys.reduce(0) { $0 + $1.pointee.bytes_read }
             open.removeAll()
         }
     }
 
-    /// The first URL the input could not open while reading (an HLS segment the server no longer
-    /// gives): the demuxer skips such a segment, so the copy must not pass for complete.
-    var failedOpen: MediaError? { lock.withLock { failure } }
+    /// The first URL the input could not open, or read to its end, while reading (an HLS segment
+    /// the server no longer gives, or stopped giving halfway): the demuxer skips such a segment
+    /// and reads on, so a copy must not pass for complete, and this is why what follows is broken.
+    var sourceFailure: MediaError? { lock.withLock { failure } }
 
     /// Installs the hooks on `context`, before it is opened.
     func attach(to context: UnsafeMutablePointer<AVFormatContext>) {
@@ -101,11 +116,17 @@ public final class InputMonitor: @unchecked Sendable {
                 return sretv_averror(EPERM)
             }
         }
+        if let ahead = readAhead?.take(url) {
+            pb?.pointee = ahead
+            lock.withLock { open[ahead] = url }
+            return 0
+        }
         guard let defaultOpen else { return sretv_averror(EINVAL) }
         let result = url.withCString { defaultOpen(context, pb, $0, flags, options) }
+        if result >= 0, SourcePolicy.isPlaylist(url) { readAhead?.openedPlaylist(url) }
         lock.withLock {
             if result >= 0, let opened = pb?.pointee {
-                open.insert(opened)
+                open[opened] = url
             } else if failure == nil {
                 failure = MediaError(.read, "opening", subject: url, averror: result)
             }
@@ -116,7 +137,12 @@ public final class InputMonitor: @unchecked Sendable {
     private func close(_ context: UnsafeMutablePointer<AVFormatContext>, _ pb: UnsafeMutablePointer<AVIOContext>?) -> Int32 {
         if let pb {
             lock.withLock {
-                if open.remove(pb) != nil { closedBytes += pb.pointee.bytes_read }
+                guard let url = open.removeValue(forKey: pb) else { return }
+                closedBytes += pb.pointee.bytes_read
+                let error = pb.pointee.error
+                if error < 0, error != sretv_averror_eof(), failure == nil {
+                    failure = MediaError(.read, "reading", subject: url, averror: error)
+                }
             }
         }
         return defaultClose?(context, pb) ?? 0

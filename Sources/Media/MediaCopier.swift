@@ -13,7 +13,7 @@ public enum MediaCopier {
 
     /// Copies `source` to `path` (MPEG-TS for `.ts`, MP4 for `.mp4`, `.m4v` and `.mov`), calling
     /// `progress` about four times a second and once at the end; returning false from it cancels.
-    /// `monitor` can cancel from another thread; give one made for `source`. `written` sees every
+    /// `monitor` can cancel from another thread; give one made for `source` (reading ahead). `written` sees every
     /// byte of the output file, in order, as it is written (to checksum it without reading it again);
     /// only for MPEG-TS, which is written straight through (an MP4's index is patched in afterwards).
     /// - Returns: the final progress (bytes read, seconds copied, speed) and the copy's probe facts,
@@ -31,7 +31,7 @@ public enum MediaCopier {
         if written != nil, format != "mpegts" {
             throw MediaError(.invalidArgument, "copying to", subject: path, reason: "only MPEG-TS outputs are written straight through for `written`")
         }
-        let monitor = monitor ?? InputMonitor(source: source)
+        let monitor = monitor ?? InputMonitor(source: source, readsAhead: true)
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         do throws(MediaError) {
@@ -96,9 +96,12 @@ public enum MediaCopier {
             }
         } catch where monitor.isCancelled {
             // A cancel from another thread interrupts the read: report it as what it is.
+        } catch {
+            // What a broken segment led to (the muxer refusing the packets after it) is not the cause.
+            throw monitor.sourceFailure ?? error
         }
         if monitor.isCancelled { throw MediaError(.cancelled, "copying", subject: source.url, reason: "cancelled") }
-        if let failed = monitor.failedOpen { throw failed }
+        if let failed = monitor.sourceFailure { throw failed }
         let result = current()
         if let total = result.totalSeconds, result.secondsDone < total - truncationTolerance {
             throw MediaError(.read, "copying", subject: source.url, reason: String(

@@ -145,7 +145,7 @@ public struct MediaIngest: Sendable {
         _ job: Job, to destination: URL, written: ((UnsafeRawBufferPointer) -> Void)?, started: (InputMonitor) -> Void, progress: (CopyProgress) -> Void
     ) throws -> CopiedFile {
         let source = try source(job.sourceURL, provider: job.provider)
-        let monitor = InputMonitor(source: source)
+        let monitor = InputMonitor(source: source, readsAhead: true)
         started(monitor)
         return try MediaCopier.copy(from: source, to: destination.path, monitor: monitor, written: written) { report in
             progress(report)

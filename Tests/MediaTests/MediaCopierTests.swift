@@ -1,5 +1,5 @@
 import Foundation
-import Media
+@testable import Media
 import TestSupport
 import Testing
 
@@ -69,6 +69,29 @@ import Testing
         #expect(file.count > 100_000)
         #expect(seen.bytes == file)
         #expect(try FFprobe.decodeErrors(path) == "")
+    }
+
+    @Test func anHLSVODCopyConnectsTheNextSegmentsAheadAndFetchesEachOnce() throws {
+        let server = try StandInProvider(directory: served)
+        _ = try copy(server.url("vod/index.m3u8"), to: "ahead.ts")
+        let segments = try FileManager.default.contentsOfDirectory(atPath: served + "/vod").filter { $0.hasSuffix(".ts") }.sorted()
+        #expect(segments.count >= 3)
+        let requests = server.requests
+        // The demuxer reads the playlist, and the read-ahead reads it once more to learn the segments.
+        #expect(requests.filter { $0 == "/vod/index.m3u8" }.count == 2, "\(requests)")
+        #expect(requests.filter { $0.hasSuffix(".ts") }.sorted() == segments.map { "/vod/" + $0 }, "\(requests)")
+    }
+
+    @Test func segmentsAreReadAheadOnlyInPlainVODMediaPlaylists() {
+        let vod = "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\nsegment-000.ts\n#EXTINF:2,\nsub/segment-001.ts?x=1\n#EXT-X-ENDLIST\n"
+        #expect(SegmentReadAhead.segments(of: vod, at: "http://h/vod/index.m3u8?sig=a")
+            == ["http://h/vod/segment-000.ts", "http://h/vod/sub/segment-001.ts?x=1"])
+        let live = vod.replacingOccurrences(of: "#EXT-X-ENDLIST\n", with: "")
+        let keyed = vod.replacingOccurrences(of: "#EXTINF:2,\nsegment", with: "#EXT-X-KEY:METHOD=AES-128,URI=\"k\"\n#EXTINF:2,\nsegment")
+        let master = "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\nlow.m3u8\n#EXT-X-ENDLIST\n"
+        for playlist in [live, keyed, master, "not a playlist"] {
+            #expect(SegmentReadAhead.segments(of: playlist, at: "http://h/vod/index.m3u8") == nil, "\(playlist)")
+        }
     }
 
     @Test func fileConcatAndSubfileURLsAndUnlistedHostsAreRefusedBeforeOpening() throws {

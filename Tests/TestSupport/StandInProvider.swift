@@ -27,6 +27,12 @@ public final class StandInProvider: @unchecked Sendable {
     /// The URL of `name` in the served folder.
     public func url(_ name: String) -> String { "http://127.0.0.1:\(port)/\(name)" }
 
+    /// The paths of the GET requests answered so far, in order.
+    public var requests: [String] {
+        let log = (try? String(contentsOf: self.log, encoding: .utf8)) ?? ""
+        return log.matches(of: /"GET (\S+) HTTP/).map { String($0.1) }
+    }
+
     /// Starts the server (again) and waits until it listens.
     public func start() throws {
         try Data().write(to: log)
