@@ -2,9 +2,10 @@
 # Ingest speed: `sretv media ingest` of an HLS VOD served by Python's http.server on loopback,
 # against `ffmpeg -i URL -c copy new.ts`, in alternating runs. sretv's ingest also judges the file,
 # which means decoding all its audio for the loudness: `--timings` reports that phase, so the
-# script prints the whole ingest, the ingest without the verdict (copy with checksum, probe,
-# thumbnail), the loudness pass as × real time, and the ratios to ffmpeg (target: the ingest
-# without the verdict ≤ 1.0× ffmpeg; loudness ≥ 100× real time).
+# script prints the whole ingest, the ingest without the verdict (process start, the copy with
+# its SHA-256, the database; the probe and thumbnail run beside the loudness pass), the loudness
+# pass as × real time, and the ratios to ffmpeg (target: the ingest without the verdict ≤ 1.0×
+# ffmpeg; loudness ≥ 100× real time).
 # Usage: Benchmarks/ingest.sh [RUNS (5)] [SECONDS (300)]
 # Builds a release sretv first, unless $SRETV_BINARY names one to use.
 set -euo pipefail

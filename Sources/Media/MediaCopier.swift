@@ -16,9 +16,9 @@ public enum MediaCopier {
     /// `monitor` can cancel from another thread; give one made for `source` (reading ahead). `written` sees every
     /// byte of the output file, in order, as it is written (to checksum it without reading it again);
     /// only for MPEG-TS, which is written straight through (an MP4's index is patched in afterwards).
-    /// - Returns: the final progress (bytes read, seconds copied, speed) and the copy's probe facts,
-    ///   measured from the packets as they were written where the container has no index (MPEG-TS),
-    ///   so the file is not read again.
+    /// - Returns: the final progress (bytes read, seconds copied, speed) and the copy, which can
+    ///   probe itself from the packets as they were written where the container has no index
+    ///   (MPEG-TS), so the file is not read again.
     /// - Throws: `MediaError` with `.cancelled` when cancelled, `.refused` when the source leads to
     ///   a URL its allow list refuses, `.read` for a source that failed or ended early, `.write` for
     ///   the output (disk full, no permission), `.invalidArgument` for `written` with an MP4 output.
@@ -36,12 +36,10 @@ public enum MediaCopier {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial").path
         do throws(MediaError) {
             let (result, timing) = try remux(source, into: temporary, format: format, monitor: monitor, written: written, progress: progress)
-            var info = try MediaProbe.probe(temporary, written: timing)
-            info.path = path
             guard rename(temporary, path) == 0 else {
                 throw MediaError(.write, "moving the copy into place at", subject: path, reason: String(cString: strerror(errno)))
             }
-            return CopiedFile(progress: result, info: info)
+            return CopiedFile(progress: result, path: path, written: timing)
         } catch {
             unlink(temporary)
             throw error
@@ -113,12 +111,19 @@ public enum MediaCopier {
     }
 }
 
-/// A finished copy: how it went and what it holds.
+/// A finished copy: how it went, where it is, and the timing of what was written.
 public struct CopiedFile: Sendable {
     /// The final progress: bytes read, seconds copied, speed.
-    public var progress: CopyProgress
-    /// The copy's probe facts, as `MediaProbe.probe` reports them for the file.
-    public var info: MediaInfo
+    public let progress: CopyProgress
+    /// The file.
+    public let path: String
+    fileprivate let written: WrittenTiming?
+
+    /// The copy's probe facts, as `MediaProbe.probe` reports them for the file, taken from the
+    /// packets as they were written where that holds (MPEG-TS), else by reading the file.
+    public func probe() throws(MediaError) -> MediaInfo {
+        try MediaProbe.probe(path, written: written)
+    }
 }
 
 /// Media seconds copied so far: the furthest packet end, from the first timestamp of any stream.

@@ -133,7 +133,7 @@ public enum MediaProbe {
 
 /// The timing of the packets written to a file's primary stream (its first video, else its first
 /// audio stream), in the time base they were written in.
-struct WrittenTiming {
+struct WrittenTiming: Sendable {
     var timing: StreamTiming
     let timeBase: Rational
 
@@ -145,7 +145,7 @@ struct WrittenTiming {
 
 /// Running timing facts of one stream's packets, in the stream's time base, on the continuous
 /// clock that `TimestampContinuity` keeps.
-struct StreamTiming {
+struct StreamTiming: Sendable {
     private let packetLength: Int64
     private var continuity: TimestampContinuity
     private(set) var firstPTS: Int64?

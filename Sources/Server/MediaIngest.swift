@@ -24,9 +24,10 @@ public struct MediaIngest: Sendable {
 
     /// The parts of an ingest, timed for whoever watches its speed (`sretv media ingest --timings`).
     public enum Phase: String, Sendable {
-        /// Copying the source into the library, with its probe facts (duration, keyframes) and, for
-        /// an MPEG-TS file, its checksum, both taken from what is written.
+        /// Copying the source into the library, with the checksum of an MPEG-TS file taken as it is written.
         case copy
+        /// Probing the copy (duration, keyframes): from the packets as written for MPEG-TS.
+        case probe
         /// Checksumming an MP4 copy (its index is patched in after writing, so it is read again).
         case checksum
         /// Measuring the loudness and judging the file.
@@ -89,7 +90,7 @@ public struct MediaIngest: Sendable {
             return try database.finishIngest(job: id, outcome: .failed("its media asset was deleted; start a new ingest"))
         }
         return try finish(job: id, asset: asset) { destination, written in
-            try copy(job, to: destination, written: written, started: started, progress: progress).info
+            try copy(job, to: destination, written: written, started: started, progress: progress)
         }
     }
 
@@ -106,30 +107,29 @@ public struct MediaIngest: Sendable {
         let (job, asset) = try database.createIngest(request, actor: actor)
         _ = try database.startJob(id: job.id)
         _ = try finish(job: job.id, asset: asset) { destination, written in
-            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }.info
+            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }
         }
         guard let ended = try database.asset(id: asset.id) else { throw StoreError.notFound(.asset(asset.id)) }
         return ended
     }
 
     /// Runs `copy` to fill running job `id`'s library file for `asset` (handing it a checksum tap for
-    /// MPEG-TS, which is written straight through; it returns the copy's probe facts), examines the
-    /// file and ends the job with the outcome (failed when either throws); a job that did not end
-    /// done leaves no file and no thumbnail.
+    /// MPEG-TS, which is written straight through), examines the file and ends the job with the
+    /// outcome (failed when either throws); a job that did not end done leaves no file and no thumbnail.
     private func finish(
-        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> MediaInfo
+        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> CopiedFile
     ) throws -> Job {
         let destination = mediaRoot.appendingPathComponent(asset.uri)
         let outcome: AppDatabase.IngestOutcome
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let (info, checksum) = try timed(.copy) { () throws -> (MediaInfo, String?) in
+            let (copied, checksum) = try timed(.copy) { () throws -> (CopiedFile, String?) in
                 guard destination.pathExtension == "ts" else { return (try copy(destination, nil), nil) }
                 var hasher = SHA256()
-                let info = try copy(destination) { hasher.update(bufferPointer: $0) }
-                return (info, FileChecksum.hex(hasher.finalize()))
+                let copied = try copy(destination) { hasher.update(bufferPointer: $0) }
+                return (copied, FileChecksum.hex(hasher.finalize()))
             }
-            outcome = .copied(try examine(destination, info: info, checksum: checksum, thumbnail: asset.thumbnailPath))
+            outcome = .copied(try examine(copied, checksum: checksum, thumbnail: asset.thumbnailPath))
         } catch {
             outcome = .failed(String(describing: error))
         }
@@ -155,17 +155,20 @@ public struct MediaIngest: Sendable {
         }
     }
 
-    /// Examines a library file that is in place and probed (`info`): checksums it unless `checksum`
-    /// was taken while it was written, and makes its thumbnail at `thumbnail` (under the media root)
-    /// when it has video, on a thread of their own while it is judged against the profile here
-    /// (the loudness pass reads all the audio: the longest part).
-    private func examine(_ file: URL, info: MediaInfo, checksum: String?, thumbnail: String) throws -> AppDatabase.Examination {
-        let side = Alongside { [self] () throws -> (checksum: String, thumbnail: String?) in
+    /// Examines a library file that is in place: probes it, checksums it unless `checksum` was taken
+    /// while it was written and makes its thumbnail at `thumbnail` (under the media root) when it
+    /// has video, on a thread of their own while its loudness is measured here (the longest part:
+    /// it decodes all the audio), then judges it against the profile.
+    private func examine(_ copied: CopiedFile, checksum: String?, thumbnail: String) throws -> AppDatabase.Examination {
+        let file = URL(fileURLWithPath: copied.path)
+        let side = Alongside { [self] () throws -> (info: MediaInfo, checksum: String, thumbnail: String?) in
+            let info = try timed(.probe) { try copied.probe() }
             let checksum = try checksum ?? timed(.checksum) { try FileChecksum.sha256(of: file.path) }
-            return (checksum, timed(.thumbnail) { makeThumbnail(of: file, info: info, at: thumbnail) })
+            return (info, checksum, timed(.thumbnail) { makeThumbnail(of: file, info: info, at: thumbnail) })
         }
-        let verdict = timed(.verdict) { MediaVerdict.judge(file: file.path, info: info, profile: profile) }
-        let (checksum, thumbnail) = try side.result()
+        let loudness = timed(.verdict) { MediaVerdict.measureLoudness(of: file.path) }
+        let (info, checksum, thumbnail) = try side.result()
+        let verdict = MediaVerdict.judge(info, measured: loudness, profile: profile)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return AppDatabase.Examination(

@@ -37,7 +37,7 @@ struct MediaIngestCommand: ParsableCommand {
     @Option(help: "Media root the library lies under (default: DATA/media).")
     var mediaRoot: String?
 
-    @Flag(help: "Print how long each phase took (copy with probe, checksum, verdict, thumbnail) to standard error.")
+    @Flag(help: "Print how long each phase took (copy, then verdict beside probe, checksum and thumbnail) to standard error.")
     var timings = false
 
     @OptionGroup var data: DataOptions
