@@ -39,6 +39,9 @@ public final class InputMonitor: @unchecked Sendable {
         }
     }
 
+    // An input whose opening failed never detaches: the read-ahead's thread still has to end.
+    deinit { readAhead?.stop() }
+
     /// Whether the input connects HLS segments ahead (it then opens each segment anew, which
     /// `InputFile` asks the demuxer for).
     var readsAhead: Bool { readAhead != nil }
