@@ -4,10 +4,12 @@ import Store
 
 extension AppDatabase {
     /// Creates user `name` with `role` (or gives an existing one a new role and token) and returns
-    /// their new API token: 32 random bytes in base64url. Only its SHA-256 is stored, so this is
-    /// the one time it can be shown. Audited as done by `actor`.
+    /// their new API token: `sretv_` and 32 random bytes in base64url (the prefix tells secret
+    /// scanners what it is, and keeps a token that would start with `-` from reading as a
+    /// command-line option). Only its SHA-256 is stored, so this is the one time it can be shown.
+    /// Audited as done by `actor`.
     public func addUser(name: String, role: User.Role, actor: String) throws(StoreError) -> String {
-        let token = Self.newSecret()
+        let token = "sretv_" + Self.newSecret()
         try saveUser(name: name, role: role, tokenHash: Self.tokenHash(token), actor: actor)
         return token
     }

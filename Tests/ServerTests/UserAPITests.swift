@@ -11,7 +11,7 @@ struct UserAPITests {
             let added = try await client.execute(uri: "/api/users", method: .post, headers: fixture.headers(.admin), body: .init(string: #"{"name": "ana", "role": "producer"}"#))
             #expect(added.status == .created)
             let token = try #require(added.json["token"] as? String)
-            #expect(token.count == 43 && token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            #expect(token.hasPrefix("sretv_") && token.count == 49 && token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
             let save = try await client.execute(
                 uri: "/api/channels/news/rundowns/2026-03-02", method: .put, headers: [.authorization: "Bearer \(token)"], body: ServerFixture.rundown("by ana")
             )
