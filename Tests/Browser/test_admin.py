@@ -19,7 +19,7 @@ def test_an_admin_creates_a_user_whose_token_then_logs_in(server, browser):
     assert "lucia" in driver.find_element(By.CSS_SELECTOR, "#token-result label").text
     assert driver.switch_to.active_element == token  # focus moves to the token, ready to copy
     secret = token.get_attribute("value")
-    assert len(secret) == 43
+    assert secret.startswith("sretv_") and len(secret) == 49
     assert driver.find_element(By.CSS_SELECTOR, "#users tr[data-user=lucia]").get_attribute("data-role") == "producer"
     assert driver.find_element(By.CSS_SELECTOR, "#users tr[data-user=lucia] button.new-token").get_attribute("data-role") == "producer"
     screenshot(driver, "admin")
