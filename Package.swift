@@ -80,6 +80,12 @@ let package = Package(
             path: "Benchmarks/PlayoutBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "SoakBenchmark",
+            dependencies: ["TestSupport"],
+            path: "Benchmarks/SoakBenchmark",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "TestSupport", dependencies: ["HLS", "Media"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling"], swiftSettings: swiftSettings),
         .testTarget(name: "MediaTests", dependencies: ["Media", "TestSupport"], swiftSettings: swiftSettings),

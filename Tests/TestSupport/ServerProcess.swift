@@ -23,6 +23,9 @@ public final class ServerProcess: @unchecked Sendable {
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
+    /// The server's process ID.
+    public var processIdentifier: Int32 { process.processIdentifier }
+
     /// Everything the server printed so far.
     public var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
