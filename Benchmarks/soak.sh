@@ -12,5 +12,6 @@ scripts/install-deps run >/dev/null
 swift build -c release --product SoakBenchmark >&2
 if [ -z "${SRETV_BINARY:-}" ]; then
   swift build -c release --product sretv >&2
+  export SRETV_BINARY=$PWD/.build/release/sretv
 fi
 exec .build/release/SoakBenchmark "${1:-10}"

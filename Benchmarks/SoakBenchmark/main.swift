@@ -1,4 +1,4 @@
-// Soak run: `sretv serve --demo` (the binary beside this one, or $SRETV_BINARY) airs its channel
+// Soak run: `sretv serve --demo` ($SRETV_BINARY, else the debug build) airs its channel
 // for MINUTES while a real HLS client (the `ffmpeg` program) plays it through and the playlist is
 // read once a second as a player would. Prints every HLS rule breach (shared/design/hls-rules.md,
 // R1–R6 across fetches), the client's errors, how far the newest segment's program-date-time
@@ -7,6 +7,9 @@
 // Usage: SoakBenchmark [MINUTES (10)]
 import Foundation
 import TestSupport
+
+/// Prints `line` at once (a line a minute while it runs, also into a pipe).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 let minutes = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 10
 let seconds = minutes * 60
@@ -42,7 +45,7 @@ while Date() < end {
     if samples.count < observer.fetches / 10 + 1, let sample = ProcessSample(pid: server.processIdentifier) { samples.append((Date(), sample)) }
     if Date() >= nextReport {
         nextReport = nextReport.addingTimeInterval(60)
-        print(String(format: "%4.0f min: %d segments, %d breaches, %.1f MB resident", Date().timeIntervalSince(end.addingTimeInterval(-seconds)) / 60,
+        say(String(format: "%4.0f min: %d segments, %d breaches, %.1f MB resident", Date().timeIntervalSince(end.addingTimeInterval(-seconds)) / 60,
                      observer.segments.count, observer.problems.count, samples.last?.process.residentMegabytes ?? 0))
     }
     usleep(1_000_000)
@@ -52,15 +55,15 @@ let stopped = server.stop()
 let errors = (try? String(contentsOf: readerErrors, encoding: .utf8)) ?? ""
 
 let first = samples.first, last = samples.last
-print(String(format: "soak of %.0f min: %d playlist fetches, %d segments", minutes, observer.fetches, observer.segments.count))
-print("HLS rule breaches: \(observer.problems.count)")
-for problem in observer.problems.prefix(10) { print("  \(problem)") }
-print("ffmpeg client: \(readerEnded ? "played through" : "did not end") with status \(reader.terminationStatus), \(errors.isEmpty ? "no errors" : "errors:\n\(errors.prefix(2000))")")
-print(String(format: "newest segment's end behind the clock: worst %.1f s", worstLag))
+say(String(format: "soak of %.0f min: %d playlist fetches, %d segments", minutes, observer.fetches, observer.segments.count))
+say("HLS rule breaches: \(observer.problems.count)")
+for problem in observer.problems.prefix(10) { say("  \(problem)") }
+say("ffmpeg client: \(readerEnded ? "played through" : "did not end") with status \(reader.terminationStatus), \(errors.isEmpty ? "no errors" : "errors:\n\(errors.prefix(2000))")")
+say(String(format: "newest segment's end behind the clock: worst %.1f s", worstLag))
 if let first, let last, last.time > first.time {
-    print(String(format: "server memory: %.1f MB at the start, %.1f MB at the end, %.1f MB at most", first.process.residentMegabytes,
+    say(String(format: "server memory: %.1f MB at the start, %.1f MB at the end, %.1f MB at most", first.process.residentMegabytes,
                  last.process.residentMegabytes, samples.map(\.process.residentMegabytes).max() ?? 0))
-    print(String(format: "server CPU: %.2f %% of a core", (last.process.cpuSeconds - first.process.cpuSeconds) / last.time.timeIntervalSince(first.time) * 100))
+    say(String(format: "server CPU: %.2f %% of a core", (last.process.cpuSeconds - first.process.cpuSeconds) / last.time.timeIntervalSince(first.time) * 100))
 }
-print("server stopped on SIGTERM: \(stopped ? "yes" : "no (killed)")")
+say("server stopped on SIGTERM: \(stopped ? "yes" : "no (killed)")")
 exit(observer.problems.isEmpty && errors.isEmpty && readerEnded && reader.terminationStatus == 0 && stopped ? 0 : 1)

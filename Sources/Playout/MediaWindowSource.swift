@@ -74,6 +74,9 @@ struct TrackCut {
     /// End of the last accepted frame.
     private(set) var end: Int64 = .min
 
+    /// How far timestamps rescaled into 90 kHz may be off what they stand for (1 ms).
+    static let roundingTolerance: Int64 = 90
+
     init(stream: StreamInfo) {
         self.stream = stream
         frameLength = stream.timeBase.rescale(stream.packetLength, to: .mpegTS)
@@ -98,8 +101,9 @@ struct TrackCut {
         if time < window.lowerBound - tolerance { return nil }
         if time > highest {
             // A frame later than every frame before it opens a group that decodes on its own:
-            // the only place the out-point may fall.
-            guard time + length <= window.upperBound + tolerance else {
+            // the only place the out-point may fall. No frame may run past the out-point, where the
+            // next source starts, by more than the rounding of timestamps into 90 kHz ticks.
+            guard time + length <= window.upperBound + Self.roundingTolerance else {
                 done = true
                 return nil
             }

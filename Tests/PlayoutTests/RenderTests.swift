@@ -46,6 +46,25 @@ import Testing
     #expect(try FFprobe.decodeErrors(fixture.output.appendingPathComponent("index.m3u8").path) == "")
 }
 
+@Test func noFrameOfAnItemCutForTheNextOneRunsPastItsStart() throws {
+    let fixture = try RenderFixture()
+    try fixture.clip("long.mp4", seconds: 6)
+    try fixture.clip("next.mp4", seconds: 2)
+    // Cut at 3.03 s: the frame at 3.00 s would show until 3.04 s, 10 ms into the next entry.
+    let timeline = fixture.timeline([(.media(uri: "long.mp4", inPoint: .zero), 3.03), (.media(uri: "next.mp4", inPoint: .zero), 2)])
+    let (_, playlist) = try fixture.render(timeline)
+    let nextStart = Double(Renderer.clockOrigin) / 90_000 + 3.03
+    var frames: [Double] = []
+    for segment in playlist.segments {
+        frames += try FFprobe.packets(of: fixture.output.appendingPathComponent(segment.uri).path).compactMap(\.pts)
+    }
+    frames.sort()
+    let outgoing = frames.filter { $0 < nextStart - 0.001 }
+    #expect(!outgoing.isEmpty && outgoing.allSatisfy { $0 + 0.04 <= nextStart + 0.001 }, "last outgoing frame at \(outgoing.last ?? 0)")
+    #expect(zip(frames, frames.dropFirst()).allSatisfy { $1 - $0 >= 0.04 - 0.001 }, "two frames closer than a frame apart")
+    #expect(try HLSRules.checkVOD(playlist, directory: fixture.output) == [])
+}
+
 @Test func missingAndTruncatedMediaAirSlateForTheirWholeSlot() throws {
     let fixture = try RenderFixture()
     try fixture.clip("good.mp4", seconds: 2)
