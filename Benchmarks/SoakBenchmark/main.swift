@@ -17,11 +17,8 @@ let folder = try TemporaryDirectory("sretv-soak")
 let server = try ServerProcess(["--demo", "--data", folder.url.path, "--format", "640x360@25"],
                                port: ServerProcess.randomPort(), log: folder.url.appendingPathComponent("serve.log"))
 try server.waitUntilReady()
-guard let playlistURL = server.output.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
-    .first(where: { $0.hasPrefix("http") && $0.contains("/index.m3u8?") }) else {
-    fatalError("no playlist URL in the banner of sretv serve: \(server.output)")
-}
-while try HTTPClient.get(playlistURL).status != 200 { usleep(200_000) }
+let playlistURL = try server.demoBanner().playlistURL
+try server.waitForPlaylist(playlistURL, timeout: 60)
 
 let reader = Process()
 reader.executableURL = URL(fileURLWithPath: "/usr/bin/ffmpeg")

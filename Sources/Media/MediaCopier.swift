@@ -13,9 +13,10 @@ public enum MediaCopier {
 
     /// Copies `source` to `path` (MPEG-TS for `.ts`, MP4 for `.mp4`, `.m4v` and `.mov`), calling
     /// `progress` about four times a second and once at the end; returning false from it cancels.
-    /// `monitor` can cancel from another thread; give one made for `source` (reading ahead). `written` sees every
-    /// byte of the output file, in order, as it is written (to checksum it without reading it again);
-    /// only for MPEG-TS, which is written straight through (an MP4's index is patched in afterwards).
+    /// `monitor` can cancel from another thread; give one made for `source` (reading ahead).
+    /// `written` sees every byte of the output file, in order, as it is written (to checksum it
+    /// without reading it again); only for MPEG-TS, which is written straight through (an MP4's
+    /// index is patched in afterwards).
     /// - Returns: the final progress (bytes read, seconds copied, speed) and the copy, which can
     ///   probe itself from the packets as they were written where the container has no index
     ///   (MPEG-TS), so the file is not read again.

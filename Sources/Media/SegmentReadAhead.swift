@@ -8,8 +8,8 @@ import Foundation
 /// It reads each VOD media playlist the input opens once more, on its own thread, to learn the
 /// segment URLs; then, whenever the demuxer opens segment N, it connects to the `depth` segments
 /// after it (each checked against the allow list) and hands over those connections when the
-/// demuxer asks for them. Playlists with byte ranges, keys or init sections, live playlists and master
-/// playlists are left to the demuxer. Owns the thread and every connection not handed over.
+/// demuxer asks for them. Playlists with byte ranges, keys or init sections, live playlists and
+/// master playlists are left to the demuxer. Owns the thread and every connection not handed over.
 final class SegmentReadAhead: @unchecked Sendable {
     /// Segments connected ahead of the one the demuxer reads.
     static let depth = 4

@@ -24,9 +24,7 @@ private final class LiveStudio {
         server = try ServerProcess(["--demo", "--data", folder.url.path, "--format", "320x180@25", "--live-hold", "2"],
                                    port: ServerProcess.randomPort(), log: folder.url.appendingPathComponent("serve.log"))
         try server.waitUntilReady()
-        let lines = server.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        playlistURL = try #require(lines.first { $0.hasPrefix("http") && $0.contains("/hls/\(Self.channel)/index.m3u8?") })
-        tokens["admin"] = lines[try #require(lines.firstIndex { $0.hasPrefix("admin API token") }) + 1]
+        (playlistURL, tokens["admin"]) = try server.demoBanner(channel: Self.channel)
         for role in ["operator", "producer", "viewer"] {
             let added = try SREtvBinary.run(["user", "add", "\(role)-1", "--role", role, "--data", folder.url.path])
             let token = try #require(added.stdout.split(separator: "\n").last.map(String.init))

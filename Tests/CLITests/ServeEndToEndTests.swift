@@ -2,23 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The lines of the banner `sretv serve --demo` prints: the signed playlist URL and the admin token.
-private func banner(_ output: String) throws -> (playlist: String, token: String) {
-    let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    let playlist = try #require(lines.first { $0.hasPrefix("http") && $0.contains("/hls/sretv-demo/index.m3u8?") })
-    let tokenLine = try #require(lines.firstIndex { $0.hasPrefix("admin API token") })
-    return (playlist, lines[tokenLine + 1])
-}
-
-/// Waits until the channel has published its first segment (its playlist answers 200).
-private func waitForPlaylist(_ url: String) throws {
-    let deadline = Date().addingTimeInterval(20)
-    while try HTTPClient.get(url).status != 200 {
-        guard Date() < deadline else { throw ServerProcessError("no playlist at \(url) within 20 s") }
-        usleep(200_000)
-    }
-}
-
 /// Polls `url` four times a second for `seconds`, feeding the observer.
 private func poll(_ url: String, for seconds: Double, into observer: inout LivePlaylistObserver) throws {
     let end = Date().addingTimeInterval(seconds)
@@ -36,8 +19,8 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
     let arguments = ["--demo", "--data", folder.url.path, "--format", "320x180@25"]
     var server = try ServerProcess(arguments, port: port, log: folder.url.appendingPathComponent("serve-1.log"))
     try server.waitUntilReady()
-    let (playlistURL, token) = try banner(server.output)
-    try waitForPlaylist(playlistURL)
+    let (playlistURL, token) = try server.demoBanner()
+    try server.waitForPlaylist(playlistURL)
 
     // A real HLS client reads the live stream while we poll it (20 s of media, no errors).
     let reader = Process()
@@ -94,7 +77,7 @@ func serveDemoAirsTheScheduleOverHTTPAndResumesAfterACrash() throws {
     server.crash()
     server = try ServerProcess(arguments, port: port, log: folder.url.appendingPathComponent("serve-2.log"))
     try server.waitUntilReady()
-    try waitForPlaylist(playlistURL)
+    try server.waitForPlaylist(playlistURL)
     try poll(playlistURL, for: 8, into: &observer)
     #expect(server.stop(), "serve did not stop within 30 s of SIGTERM: \(server.output.suffix(2000))")
     #expect(observer.problems == [])

@@ -40,6 +40,27 @@ public final class ServerProcess: @unchecked Sendable {
         throw ServerProcessError("sretv serve did not answer /healthz within \(timeout) s: \(output)")
     }
 
+    /// What the banner of `sretv serve --demo` gives: the signed playlist URL of `channel` and the
+    /// admin's API token (each printed on the line after its label).
+    public func demoBanner(channel: String = "sretv-demo") throws -> (playlistURL: String, adminToken: String) {
+        let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let playlist = lines.first(where: { $0.hasPrefix("http") && $0.contains("/hls/\(channel)/index.m3u8?") }),
+              let tokenLine = lines.firstIndex(where: { $0.hasPrefix("admin API token") }), tokenLine + 1 < lines.count else {
+            throw ServerProcessError("no playlist URL of \(channel) or admin token in the banner: \(output)")
+        }
+        return (playlist, lines[tokenLine + 1])
+    }
+
+    /// Waits until the channel at `playlistURL` has published its first segment (the playlist
+    /// answers 200), at most `timeout` seconds.
+    public func waitForPlaylist(_ playlistURL: String, timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try HTTPClient.get(playlistURL).status != 200 {
+            guard Date() < deadline else { throw ServerProcessError("no playlist at \(playlistURL) within \(Int(timeout)) s") }
+            usleep(200_000)
+        }
+    }
+
     /// Kills the server without warning, as a crash would (SIGKILL).
     public func crash() {
         kill(process.processIdentifier, SIGKILL)
