@@ -27,25 +27,43 @@ enum JSONValue: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Parses UTF-8 JSON text; text that is not JSON gives one issue at `$` with the parser's reason.
+    /// Parses UTF-8 JSON text in time linear in its size; text that is not JSON, or beyond
+    /// `JSONLimits.standard`, gives one issue with its path and the reason.
+    ///
+    /// Foundation's parser builds the document; it is then converted here. Decoding `JSONValue`
+    /// through `Decodable` instead costs about the cube of the nesting depth: each level's failed
+    /// tries (a bool? a number?) make a `DecodingError` whose coding path Foundation builds in time
+    /// quadratic in the depth.
     static func parse(_ data: Data) throws(RundownValidationError) -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            try JSONLimits.standard.check(data)
         } catch {
-            let issue = ValidationIssue(path: JSONPath.root.description, message: "not valid JSON (\(syntaxErrorReason(in: data))); expected a rundown object in UTF-8 JSON")
+            throw RundownValidationError(issues: [ValidationIssue(path: error.path, message: error.message)])
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let issue = ValidationIssue(path: JSONPath.root.description, message: "not valid JSON (\(syntaxErrorReason(error, in: data))); expected a rundown object in UTF-8 JSON")
             throw RundownValidationError(issues: [issue])
+        }
+        return JSONValue(serialized: object)
+    }
+
+    /// A value as `JSONSerialization` gives it: `NSNull`, booleans (`NSNumber`s of type `c`), other numbers, strings, arrays, dictionaries.
+    private init(serialized object: Any) {
+        switch object {
+        case let text as String: self = .string(text)
+        case let number as NSNumber: self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let elements as [Any]: self = .array(elements.map(JSONValue.init(serialized:)))
+        case let fields as [String: Any]: self = .object(fields.mapValues(JSONValue.init(serialized:)))
+        default: self = .null
         }
     }
 
-    /// The reason Foundation's JSON parser gives for rejecting `data`, with the line and column when it names a position.
-    private static func syntaxErrorReason(in data: Data) -> String {
-        let reason: String
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "syntax error"
-        } catch {
-            reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"
-        }
+    /// The reason Foundation's JSON parser gives in `error` for rejecting `data`, with the line and column when it names a position.
+    private static func syntaxErrorReason(_ error: any Error, in data: Data) -> String {
+        let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error"
         guard let marker = reason.range(of: "character "),
               let offset = Int(reason[marker.upperBound...].prefix(while: \.isNumber))
         else { return reason }

@@ -46,6 +46,12 @@ struct APIError: HTTPResponseError, Sendable {
         return error
     }
 
+    /// 413 for a body longer than `limit` bytes.
+    static func tooLarge(limit: Int) -> APIError {
+        let size = limit >= 1024 * 1024 ? "\(limit / (1024 * 1024)) MiB" : limit >= 1024 ? "\(limit / 1024) KiB" : "\(limit) bytes"
+        return APIError(.contentTooLarge, "the request body is larger than \(size), the most this route accepts; send a smaller one", code: "too-large")
+    }
+
     /// 401 with the challenge that tells clients to send a bearer token.
     static func unauthorized(_ message: String) -> APIError {
         var error = APIError(.unauthorized, message, code: "unauthorized")

@@ -19,18 +19,27 @@ struct GuideController {
             .get("channels.m3u", use: channelList)
     }
 
-    /// `?from=&to=`; each defaults per channel to today in its zone (through six days after `from`).
-    @Sendable func guide(_ request: Request, context: AppRequestContext) throws -> Response {
+    /// `?from=&to=`; each defaults per channel to today in its zone (through six days after `from`),
+    /// at most `ScheduleController.maximumDays` days. Resolved on `OffPool.documents`: a long guide
+    /// over big rundowns probes media and takes a while, and must not hold the threads that answer playlists.
+    @Sendable func guide(_ request: Request, context: AppRequestContext) async throws -> Response {
         let viewer = try context.require(.viewer)
         let from = try BroadcastDate.query("from", of: request)
         let to = try BroadcastDate.query("to", of: request)
-        let guides = try listings(for: viewer).map { channel, listing throws in
+        let channels = try listings(for: viewer)
+        let ranges = try channels.map { channel, _ throws in
             let start = from ?? BroadcastDate(of: Date(), in: channel.timeZone)
             let end = to ?? start.adding(days: Self.defaultDays - 1)
             try ScheduleController.checkRange(from: start, through: end)
-            return ChannelGuide(channel: listing, timeline: try schedule.timeline(channel: channel.id, from: start, through: end).timeline)
+            return (start, end)
         }
-        return Self.text(XMLTV.document(guides), contentType: "application/xml; charset=utf-8")
+        let document = try await OffPool.documents.run { [schedule] in
+            let guides = try zip(channels, ranges).map { channel, range in
+                ChannelGuide(channel: channel.listing, timeline: try schedule.timeline(channel: channel.channel.id, from: range.0, through: range.1).timeline)
+            }
+            return XMLTV.document(guides)
+        }
+        return Self.text(document, contentType: "application/xml; charset=utf-8")
     }
 
     @Sendable func channelList(_ request: Request, context: AppRequestContext) throws -> Response {

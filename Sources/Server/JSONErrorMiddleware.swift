@@ -3,7 +3,7 @@ import Media
 import Store
 
 /// Turns every error a route throws into a JSON answer (`APIError`), Hummingbird's own ones
-/// (unknown route, body too large) included; unexpected errors are logged and answered 500.
+/// (unknown route, body too large: 413) included; unexpected errors are logged and answered 500.
 struct JSONErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -27,6 +27,9 @@ struct JSONErrorMiddleware: RouterMiddleware {
             var answer = APIError(error.status, error.body ?? Self.defaultMessage(for: error.status))
             answer.headers = error.headers
             return answer
+        case let error as any HTTPResponseError:
+            // Hummingbird's and NIO's own refusals, such as a body past `collect(upTo:)`'s limit (413).
+            return APIError(error.status, Self.defaultMessage(for: error.status))
         default:
             context.logger.error("request failed: \(error)")
             return APIError(.internalServerError, "internal error; the server log has the details")
@@ -34,6 +37,10 @@ struct JSONErrorMiddleware: RouterMiddleware {
     }
 
     private static func defaultMessage(for status: HTTPResponse.Status) -> String {
-        status == .notFound ? "no such route; Schemas/openapi.yaml lists the API" : status.reasonPhrase
+        switch status {
+        case .notFound: "no such route; Schemas/openapi.yaml lists the API"
+        case .contentTooLarge: "the request body is larger than this route accepts; send a smaller one"
+        default: status.reasonPhrase
+        }
     }
 }

@@ -3,21 +3,46 @@ import Foundation
 import Hummingbird
 
 extension Request {
-    /// The whole body, refused with 413 past the context's upload limit.
-    func data(context: AppRequestContext) async throws -> Data {
-        Data(try await body.collect(upTo: context.maxUploadSize).readableBytesView)
+    /// The whole body, at most `limit` bytes; 413 naming the limit past it.
+    func collectBody(upTo limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError.tooLarge(limit: limit)
+        }
+    }
+
+    /// The whole body as a JSON document: 413 past the context's upload limit, and as
+    /// `JSONBody.checked(_:)` answers for a document beyond `JSONLimits.standard`.
+    func jsonData(context: AppRequestContext) async throws -> Data {
+        try JSONBody.checked(Data(try await collectBody(upTo: context.maxUploadSize).readableBytesView))
     }
 
     /// The body decoded from JSON as `T`; 400 saying what did not fit.
     func decodeJSON<T: Decodable>(_ type: T.Type, context: AppRequestContext) async throws -> T {
-        try JSONBody.decode(type, from: try await data(context: context))
+        try JSONBody.decode(type, from: try await jsonData(context: context))
     }
 }
 
 /// Request bodies in JSON.
 enum JSONBody {
-    /// `data` decoded as `T`; 400 saying what did not fit and where.
+    /// `data`, once checked against `JSONLimits.standard` without parsing it: 400 naming the JSON
+    /// path where it nests too deep, 413 when it holds too many values.
+    static func checked(_ data: Data) throws(APIError) -> Data {
+        do {
+            try JSONLimits.standard.check(data)
+        } catch {
+            switch error {
+            case .tooDeep: throw .invalid("the JSON body nests too deeply", issues: [ValidationIssue(path: error.path, message: error.message)])
+            case .tooManyElements: throw APIError(.contentTooLarge, "the JSON body is too large: \(error.message)", code: "too-large")
+            }
+        }
+        return data
+    }
+
+    /// `data` decoded as `T` (once `checked(_:)`); 400 saying what did not fit and where.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(APIError) -> T {
+        let data = try checked(data)
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let DecodingError.keyNotFound(key, problem) {

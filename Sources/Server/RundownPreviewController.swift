@@ -6,7 +6,7 @@ import Store
 
 /// `POST /api/channels/{channel}/rundowns/{date}/preview` (producer): a rundown as it is being
 /// edited, unsaved, resolved the way the playout would air it were it published, with every
-/// problem it has. Answers 200 even for a draft with problems, so an editor can show them inline.
+/// problem it has, parsed and resolved on `OffPool.documents`. Answers 200 even for a draft with problems, so an editor can show them inline.
 struct RundownPreviewController {
     /// What the preview answers.
     struct PreviewBody: ResponseEncodable {
@@ -35,13 +35,13 @@ struct RundownPreviewController {
         _ = try context.require(.producer)
         let (channelID, date) = try RundownController.day(context)
         let channel = try schedule.database.existingChannel(channelID)
-        let draft = RundownDraft(parsing: try await request.data(context: context))
-        var issues = draft.issues
-        var timeline: Timeline?
-        if var rundown = draft.rundown {
-            issues += RundownController.mismatches(of: rundown, channel: channel.id, date: date)
+        let data = try await request.jsonData(context: context)
+        let (issues, timeline) = try await OffPool.documents.run { [schedule] in
+            let draft = RundownDraft(parsing: data)
+            guard var rundown = draft.rundown else { return (draft.issues, nil as Timeline?) }
+            let mismatches = RundownController.mismatches(of: rundown, channel: channel.id, date: date)
             (rundown.channel, rundown.date) = (channel.id, date)
-            timeline = try schedule.preview(rundown)
+            return (draft.issues + mismatches, try schedule.preview(rundown))
         }
         return PreviewBody(
             timeline: timeline.map(TimelineDocument.init), issues: issues.map(APIError.Body.Issue.init),

@@ -76,9 +76,9 @@ struct LoginController {
         return path
     }
 
-    /// The `application/x-www-form-urlencoded` body of `request` (at most 16 KiB) as `T`; 400 when it is not one.
+    /// The `application/x-www-form-urlencoded` body of `request` as `T`; 413 past 16 KiB, 400 when it is not one.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
-        let body = try await request.body.collect(upTo: 16_384)
+        let body = try await request.collectBody(upTo: 16_384)
         do {
             return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: body))
         } catch {
