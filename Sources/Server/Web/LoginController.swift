@@ -70,10 +70,28 @@ struct LoginController {
         return response
     }
 
-    /// `path` if it is a path on this server, else `/`: `next` never leads to another site.
-    static func localPath(_ path: String?) -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\") else { return "/" }
-        return path
+    /// `next` as a browser would resolve it against this server's root, when it stays on this server:
+    /// its path and query; anything else gives `/`, so `next` never leads to another site.
+    /// Like a browser (WHATWG URL parsing), C0 controls and spaces around it are dropped, tabs and
+    /// line breaks anywhere in it too, and `\` counts as `/`: `/<TAB>/evil.com` is `//evil.com`, another host.
+    static func localPath(_ next: String?) -> String {
+        guard let next else { return "/" }
+        let outer = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 }
+        var scalars = Substring(next).unicodeScalars.drop(while: outer)
+        while let last = scalars.last, outer(last) { scalars.removeLast() }
+        let browserView = String(String.UnicodeScalarView(scalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar {
+            case "\t", "\n", "\r": nil
+            case "\\": "/"
+            default: scalar
+            }
+        }))
+        let host = "sretv.invalid"
+        guard browserView.hasPrefix("/"), !browserView.hasPrefix("//"), let url = URL(string: "http://\(host)\(browserView)"),
+              url.scheme == "http", url.host() == host, url.port == nil
+        else { return "/" }
+        let path = url.path(percentEncoded: true) + (url.query(percentEncoded: true).map { "?\($0)" } ?? "")
+        return path.hasPrefix("/") && !path.hasPrefix("//") ? path : "/"
     }
 
     /// The `application/x-www-form-urlencoded` body of `request` as `T`; 413 past 16 KiB, 400 when it is not one.
