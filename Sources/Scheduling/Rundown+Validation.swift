@@ -56,7 +56,7 @@ extension Rundown: JSONValidatable {
         guard let identifier = object.string(key, issues: &issues) else {
             return object.has(key) ? nil : defaultTimeZone
         }
-        guard let timeZone = TimeZone(identifier: identifier) else {
+        guard let timeZone = TimeZone(checkedName: identifier) else {
             issues.append(object.path.appending(key), "\(String(reflecting: identifier)) is not a known time zone; expected an IANA name such as \"America/Mexico_City\"")
             return nil
         }

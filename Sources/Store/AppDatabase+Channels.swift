@@ -12,7 +12,7 @@ extension AppDatabase {
         }
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw .invalid(field: "channel.name", reason: "is empty; expected the channel's display name") }
-        guard let zone = TimeZone(identifier: timeZone) else {
+        guard let zone = TimeZone(checkedName: timeZone) else {
             throw .invalid(field: "channel.timezone", reason: "\(String(reflecting: timeZone)) is not a known time zone; expected an IANA name such as \"America/Mexico_City\"")
         }
         if let filler, let problem = RundownSource.mediaPathProblem(filler) {

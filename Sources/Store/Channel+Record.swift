@@ -13,7 +13,7 @@ extension Channel: FetchableRecord, PersistableRecord {
     public init(row: Row) throws {
         let id: String = row[Columns.id]
         let identifier: String = row[Columns.timeZone]
-        guard let timeZone = TimeZone(identifier: identifier) else {
+        guard let timeZone = TimeZone(checkedName: identifier) else {
             throw StoreError.storage("channel \(id) has unknown time zone \(String(reflecting: identifier)); set a known IANA name")
         }
         self.init(id: id, name: row[Columns.name], timeZone: timeZone, filler: row[Columns.filler], createdAt: row[Columns.createdAt])
