@@ -81,28 +81,4 @@ enum SourceURI {
         }
         return String(hostAndPort.prefix { $0 != ":" })
     }
-
-    /// Whether `host` is an IPv4 address in 169.254.0.0/16 (dotted or as one decimal number)
-    /// or an IPv6 address in fe80::/10.
-    static func isLinkLocal(_ host: String) -> Bool {
-        if host.contains(":") {
-            let firstGroup = host.split(separator: ":", omittingEmptySubsequences: false).first ?? ""
-            guard let value = UInt16(firstGroup, radix: 16) else { return false }
-            return value & 0xffc0 == 0xfe80
-        }
-        return ipv4(host).map { $0 >> 16 == 0xa9fe } ?? false
-    }
-
-    /// The IPv4 address `host` names as a 32-bit number: dotted quad, or a single decimal number.
-    private static func ipv4(_ host: String) -> UInt32? {
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 1 { return UInt32(host) }
-        guard parts.count == 4 else { return nil }
-        var address: UInt32 = 0
-        for part in parts {
-            guard let octet = UInt8(part) else { return nil }
-            address = address << 8 | UInt32(octet)
-        }
-        return address
-    }
 }
