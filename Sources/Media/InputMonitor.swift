@@ -2,14 +2,16 @@ import CFFmpeg
 import Foundation
 
 /// Watches an input while libavformat reads it: counts the bytes of every I/O context it opens
-/// (an HLS source opens one per segment), checks each URL it opens against the source's allow
-/// list, and interrupts blocking reads once `cancel()` was called (from any thread).
+/// (an HLS source opens one per segment), opens each URL through a `SourceOpener` (allow list,
+/// checked address, redirects followed only within the allow list), and interrupts blocking
+/// reads once `cancel()` was called (from any thread).
 ///
 /// Attached to one `AVFormatContext` through its `opaque`, `io_open`, `io_close2` and
 /// `interrupt_callback`; the `InputFile` that owns the context keeps its monitor alive.
 public final class InputMonitor: @unchecked Sendable {
     private let lock = NSLock()
-    private let policy: SourcePolicy?
+    /// Opens the URLs of a remote source; nil for local files.
+    private let opener: SourceOpener?
     private var cancelled = false
     private var deadline: Date?
     private var closedBytes: Int64 = 0
@@ -32,9 +34,9 @@ public final class InputMonitor: @unchecked Sendable {
     /// files). With `readsAhead`, an HLS VOD source's next segments are connected while the
     /// current one is read (for a copy read from end to end, not for a live feed).
     public init(source: MediaSource, readsAhead: Bool = false) {
-        policy = source.policy
-        guard readsAhead, source.policy != nil else { return }
-        readAhead = SegmentReadAhead(protocols: source.protocols, policy: source.policy) { [weak self] in
+        opener = source.policy.map(SourceOpener.init)
+        guard readsAhead, let opener else { return }
+        readAhead = SegmentReadAhead(protocols: source.protocols, opener: opener) { [weak self] in
             self?.shouldInterrupt ?? true
         }
     }
@@ -66,7 +68,9 @@ public final class InputMonitor: @unchecked Sendable {
         lock.withLock { closedBytes + open.keys.reduce(0) { $0 + $1.pointee.bytes_read } }
     }
 
-    /// The nested URL the allow list refused, if reading failed for that reason.
+    /// Why opening a URL of the input failed, when SREtv knows better than FFmpeg's error code:
+    /// a URL, redirect or address the allow list refused, a name that does not resolve, a
+    /// certificate not valid for its name.
     var refusedURL: MediaError? { lock.withLock { refusal } }
 
     /// Counts the I/O contexts still open as read: their owner is about to close them without
@@ -111,30 +115,52 @@ public final class InputMonitor: @unchecked Sendable {
         _ context: UnsafeMutablePointer<AVFormatContext>, _ pb: UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?,
         _ url: String, _ flags: Int32, _ options: UnsafeMutablePointer<OpaquePointer?>?
     ) -> Int32 {
-        if let policy {
-            do {
-                try policy.checkNested(url)
-            } catch {
-                lock.withLock { refusal = error }
-                return sretv_averror(EPERM)
-            }
+        guard let defaultOpen else { return sretv_averror(EINVAL) }
+        guard let opener else {
+            let result = url.withCString { defaultOpen(context, pb, $0, flags, options) }
+            record(url, result: result, pb: pb, error: nil)
+            return result
         }
-        if let ahead = readAhead?.take(url) {
+        // An HLS segment's URL is built from the address the playlist was read from: by name again.
+        let named = opener.named(url)
+        if let ahead = readAhead?.take(named) {
             pb?.pointee = ahead
-            lock.withLock { open[ahead] = url }
+            lock.withLock { open[ahead] = named }
             return 0
         }
-        guard let defaultOpen else { return sretv_averror(EINVAL) }
-        let result = url.withCString { defaultOpen(context, pb, $0, flags, options) }
-        if result >= 0, SourcePolicy.isPlaylist(url) { readAhead?.openedPlaylist(url) }
+        let listening = av_dict_get(options?.pointee, "listen", nil, 0).map { String(cString: $0.pointee.value) != "0" } ?? false
+        let opened = opener.open(named, listening: listening, interrupt: context.pointee.interrupt_callback) { target, extra in
+            var attempt: OpaquePointer?
+            av_dict_copy(&attempt, options?.pointee, 0)
+            for (key, value) in extra { av_dict_set(&attempt, key, value, 0) }
+            let result = target.withCString { defaultOpen(context, pb, $0, flags, &attempt) }
+            // What the protocol left unused goes back to the caller, as with a direct open.
+            if result >= 0, let options {
+                av_dict_free(&options.pointee)
+                options.pointee = attempt
+            } else {
+                av_dict_free(&attempt)
+            }
+            return result
+        }
+        if opened.result >= 0, SourcePolicy.isPlaylist(opened.url) { readAhead?.openedPlaylist(opened.url) }
+        record(opened.url, result: opened.result, pb: pb, error: opened.error)
+        return opened.result
+    }
+
+    /// Keeps what an open of `url` gave: the I/O context to count, or why it failed.
+    private func record(_ url: String, result: Int32, pb: UnsafeMutablePointer<UnsafeMutablePointer<AVIOContext>?>?, error: MediaError?) {
         lock.withLock {
             if result >= 0, let opened = pb?.pointee {
                 open[opened] = url
-            } else if failure == nil {
-                failure = MediaError(.read, "opening", subject: url, averror: result)
+                return
+            }
+            if let error, refusal == nil { refusal = error }
+            // A refusal is not a source failure: nothing was read from the refused URL.
+            if error?.code != .refused, failure == nil {
+                failure = error ?? MediaError(.read, "opening", subject: url, averror: result)
             }
         }
-        return result
     }
 
     private func close(_ context: UnsafeMutablePointer<AVFormatContext>, _ pb: UnsafeMutablePointer<AVIOContext>?) -> Int32 {

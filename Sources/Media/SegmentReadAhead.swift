@@ -21,7 +21,7 @@ final class SegmentReadAhead: @unchecked Sendable {
     }
 
     private let protocols: String
-    private let policy: SourcePolicy?
+    private let opener: SourceOpener
     private let shouldInterrupt: @Sendable () -> Bool
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -39,12 +39,12 @@ final class SegmentReadAhead: @unchecked Sendable {
         case open(segment: String)
     }
 
-    /// A read-ahead for an input opened with `protocols`, checking URLs against `policy`. Its
+    /// A read-ahead for an input opened with `protocols`, opening URLs through `opener`. Its
     /// connections give up their blocking calls once it is stopped or `shouldInterrupt` says so;
     /// it must outlive the connections it handed over.
-    init(protocols: String, policy: SourcePolicy?, shouldInterrupt: @escaping @Sendable () -> Bool) {
+    init(protocols: String, opener: SourceOpener, shouldInterrupt: @escaping @Sendable () -> Bool) {
         self.protocols = protocols
-        self.policy = policy
+        self.opener = opener
         self.shouldInterrupt = shouldInterrupt
     }
 
@@ -135,7 +135,7 @@ final class SegmentReadAhead: @unchecked Sendable {
 
     /// Connects to `segment` (when the allow list takes it) and keeps the connection for `take`.
     private func connect(_ segment: String) {
-        let context = allows(segment) ? open(segment) : nil
+        let context = open(segment)
         let kept = condition.withLock {
             defer { condition.broadcast() }
             guard !stopped, case .pending = openings[segment] else { return false }
@@ -145,23 +145,12 @@ final class SegmentReadAhead: @unchecked Sendable {
         if !kept, let context { Self.close(context) }
     }
 
-    private func allows(_ url: String) -> Bool {
-        guard let policy else { return true }
-        do throws(MediaError) {
-            try policy.checkNested(url)
-            return true
-        } catch {
-            return false
-        }
-    }
-
-    /// Opens `url` for reading with the input's protocols; its blocking calls give up once this
+    /// Opens `url` for reading with the input's protocols, through the input's opener (allow
+    /// list, checked address, redirects within the list); nil when refused or unreachable (the
+    /// demuxer then opens it itself and learns why). Its blocking calls give up once this
     /// read-ahead is stopped or the input is interrupted.
     private func open(_ url: String) -> UnsafeMutablePointer<AVIOContext>? {
         var context: UnsafeMutablePointer<AVIOContext>?
-        var options: OpaquePointer?
-        av_dict_set(&options, "protocol_whitelist", protocols, 0)
-        defer { av_dict_free(&options) }
         var callback = AVIOInterruptCB(
             callback: { opaque in
                 guard let opaque else { return 0 }
@@ -170,7 +159,14 @@ final class SegmentReadAhead: @unchecked Sendable {
             },
             opaque: Unmanaged.passUnretained(self).toOpaque()
         )
-        return avio_open2(&context, url, AVIO_FLAG_READ, &callback, &options) >= 0 ? context : nil
+        let opened = opener.open(url, listening: false, interrupt: callback) { target, extra in
+            var options: OpaquePointer?
+            av_dict_set(&options, "protocol_whitelist", protocols, 0)
+            for (key, value) in extra { av_dict_set(&options, key, value, 0) }
+            defer { av_dict_free(&options) }
+            return avio_open2(&context, target, AVIO_FLAG_READ, &callback, &options)
+        }
+        return opened.result >= 0 ? context : nil
     }
 
     private static func close(_ context: UnsafeMutablePointer<AVIOContext>) {
@@ -180,7 +176,7 @@ final class SegmentReadAhead: @unchecked Sendable {
 
     /// The whole body at `url` as text (playlists are small), or nil when it cannot be read.
     private func fetch(_ url: String) -> String? {
-        guard allows(url), let context = open(url) else { return nil }
+        guard let context = open(url) else { return nil }
         defer { Self.close(context) }
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

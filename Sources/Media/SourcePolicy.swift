@@ -2,7 +2,8 @@ import Foundation
 
 /// Which remote sources may be opened (rule S4): URLs whose scheme and host are on the allow
 /// lists. Checked before anything is opened, and again for every URL a source opens on its own
-/// (HLS playlists, segments and keys), so a playlist cannot lead the reader elsewhere.
+/// (HLS playlists, segments and keys, redirects), so neither a playlist nor a server can lead
+/// the reader elsewhere; the addresses a host resolves to are checked too (`connection(to:)`).
 public struct SourcePolicy: Sendable, Hashable {
     /// Host names (lowercase) that may be contacted, or bound to when listening.
     public let hosts: Set<String>
@@ -40,10 +41,24 @@ public struct SourcePolicy: Sendable, Hashable {
             components?.query = nil
             return MediaSource(url: components?.string ?? url, protocols: protocols, policy: self, host: host, options: ["listen": "1"])
         }
+        if scheme == "udp" {
+            return MediaSource(url: url, protocols: protocols, policy: self, host: host, options: Self.udpOptions(host: host))
+        }
         return MediaSource(url: url, protocols: protocols, policy: self, host: host)
     }
 
-    /// The scheme and host of `url` when both are allowed.
+    /// A UDP source receives on the address its URL names, not on every interface: `localaddr`
+    /// binds the socket to exactly that host (`0.0.0.0` still means every interface, when that
+    /// is what the URL says). A multicast group is left to libavformat, which binds the group
+    /// address and joins it.
+    static func udpOptions(host: String) -> [String: String] {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if let address = IPAddress(literal: bare), address.isMulticast { return [:] }
+        return ["localaddr": bare]
+    }
+
+    /// The scheme and host of `url` when both are allowed (by name: where the name leads is
+    /// checked when it is opened, `connection(to:)`).
     func check(_ url: String) throws(MediaError) -> (scheme: String, host: String) {
         let expected = schemes.sorted().map { "\($0)://host/…" }.joined(separator: " or ")
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
@@ -60,15 +75,6 @@ public struct SourcePolicy: Sendable, Hashable {
             throw MediaError(.refused, "checking the source URL", subject: url, reason: "host \(host) is not on the allow list (\(allowed))")
         }
         return (scheme, host)
-    }
-
-    /// Checks a URL libavformat opens while reading a source, such as an HLS segment; a `crypto+`
-    /// or `crypto:` prefix (AES-128 segments) is looked through to the URL it wraps.
-    func checkNested(_ url: String) throws(MediaError) {
-        for prefix in ["crypto+", "crypto:"] where url.hasPrefix(prefix) {
-            return try checkNested(String(url.dropFirst(prefix.count)))
-        }
-        _ = try check(url)
     }
 
     /// Whether `url`'s path names an HLS playlist.
