@@ -112,7 +112,7 @@ extension ChannelPlayout {
         var reached = start
         do {
             while var piece = try cutter.next() {
-                let name = String(format: "segment-%06d.ts", window.nextSequence)
+                let name = SegmentName.of(sequence: window.nextSequence)
                 let path = settings.outputDirectory.appendingPathComponent(name).path
                 try write(piece, to: path, streams: cutter.source.streams)
                 var interrupted = false

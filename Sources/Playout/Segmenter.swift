@@ -20,7 +20,7 @@ final class Segmenter {
     /// Writes every segment `cutter` cuts; on a failure, `cutter.end` says how far it got.
     func write<Source: EntrySource>(_ cutter: inout SegmentCutter<Source>, title: String) throws(MediaError) {
         while let piece = try cutter.next() {
-            let name = String(format: "segment-%06d.ts", nextSequence)
+            let name = SegmentName.of(sequence: nextSequence)
             try writer.write(path: directory.appendingPathComponent(name).path, streams: cutter.source.streams, packets: piece.packets)
             segments.append(MediaSegment(
                 uri: name,

@@ -34,7 +34,7 @@ struct HLSController {
         let name = try context.parameters.require("segment")
         _ = try authorize(request, context: context, channel: channel)
         guard SegmentName.isValid(name) else {
-            throw APIError(.badRequest, "\(String(reflecting: name)) is not a segment name; expected segment-NNNNNN.ts")
+            throw APIError(.badRequest, "\(String(reflecting: name)) is not a segment name; expected segment-, the media sequence number (six digits or more) and .ts, e.g. segment-000042.ts")
         }
         guard let folder = live.segmentDirectory(channel: channel) else { throw APIError(.notFound, "channel \(channel) has no segments") }
         let path = folder.appendingPathComponent(name).path

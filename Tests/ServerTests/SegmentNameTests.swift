@@ -1,19 +1,38 @@
 import Foundation
+import Playout
 @testable import Server
 import Store
 import Testing
 
-@Test(arguments: ["segment-000000.ts", "segment-123456.ts"])
-func segmentNamesOfSixDigitsAreServed(_ name: String) {
+@Test(arguments: [
+    "segment-000000.ts", "segment-123456.ts", "segment-999999.ts", "segment-1000000.ts", "segment-12345678901.ts",
+    "segment-9223372036854775807.ts",
+])
+func segmentNamesOfSixToNineteenDigitsAreServed(_ name: String) {
     #expect(SegmentName.isValid(name))
 }
 
 @Test(arguments: [
-    "", "segment-00000.ts", "segment-0000000.ts", "segment-00000a.ts", "segment-000000.tsx", "../segment-000000.ts",
+    "", "segment-00000.ts", "segment-0000000.ts", "segment-0999999.ts", "segment-00000a.ts", "segment-000000.tsx", "../segment-000000.ts",
     "segment-000000.ts\0", "segment-%2e%2e.ts", "segment-00\\000.ts", "Segment-000000.ts", "segment-٠٠٠٠٠٠.ts",
+    "segment-+000001.ts", "segment--000001.ts", "segment-+1000000.ts", "segment-9223372036854775808.ts", "segment-99999999999999999999.ts",
+    "segment-1000000.ts/../x", "segment-.ts", "segment-1000000.TS", "segment-1000000.ts.ts",
 ])
 func anythingElseIsRefusedBeforeTheDisk(_ name: String) {
     #expect(!SegmentName.isValid(name))
+}
+
+@Test(arguments: [0, 1, 42, 999_999, 1_000_000, 1_000_001, 86_400 * 365 * 100, Int.max])
+func everySequenceNumberGetsANameTheServerServesAndReadsBack(_ sequence: Int) {
+    let name = SegmentName.of(sequence: sequence)
+    #expect(SegmentName.isValid(name), "\(name)")
+    #expect(SegmentName.sequence(of: name) == sequence)
+}
+
+@Test func namesAreZeroPaddedToSixDigitsAndGrowPastThem() {
+    #expect(SegmentName.of(sequence: 7) == "segment-000007.ts")
+    #expect(SegmentName.of(sequence: 999_999) == "segment-999999.ts")
+    #expect(SegmentName.of(sequence: 1_000_000) == "segment-1000000.ts")
 }
 
 @Test func channelIDsAreLowercaseLettersDigitsAndDashes() {
