@@ -51,7 +51,7 @@ struct ChannelController {
     @Sendable func playbackURL(_ request: Request, context: AppRequestContext) throws -> SignedURL {
         let viewer = try context.require(.viewer)
         let channel = try database.existingChannel(try context.parameters.require("channel"))
-        return signer.signedPlaylistURL(channel: channel.id, user: viewer.name)
+        return try signer.signedPlaylistURL(channel: channel.id, user: viewer.name)
     }
 }
 

@@ -49,8 +49,8 @@ struct GuideController {
 
     /// Every channel with its listing, the stream URL signed for `viewer`.
     private func listings(for viewer: Identity) throws(StoreError) -> [(channel: Channel, listing: ChannelListing)] {
-        try schedule.database.channels().map { channel in
-            let url = signer.signedPlaylistURL(channel: channel.id, user: viewer.name).url
+        try schedule.database.channels().map { channel throws(StoreError) in
+            let url = try signer.signedPlaylistURL(channel: channel.id, user: viewer.name).url
             return (channel, ChannelListing(id: channel.id, name: channel.name, group: "SREtv", streamURL: url))
         }
     }

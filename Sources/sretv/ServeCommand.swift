@@ -122,7 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
         let signer = try URLSigner(settings: settings, database: database)
         var lines = ["SREtv is on air at \(settings.publicBaseURL) (data: \(data.directory))"]
         for channel in try database.channels() {
-            let url = signer.signedPlaylistURL(channel: channel.id, user: "admin").url
+            let url = try signer.signedPlaylistURL(channel: channel.id, user: "admin").url
             lines += ["  \(channel.name) — play with ffplay, VLC or mpv (signed URL, valid 12 h):", "    \(url)"]
         }
         if let adminToken {

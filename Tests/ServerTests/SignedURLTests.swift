@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 @testable import Server
 import Testing
@@ -52,7 +53,7 @@ struct SignedURLTests {
     @Test func expiredSignedURLIs403() async throws {
         let fixture = try ServerFixture()
         let signer = try URLSigner(settings: fixture.settings, database: fixture.database)
-        let signed = signer.signedPlaylistURL(channel: "news", user: "viewer-user", lifetime: -1)
+        let signed = try signer.signedPlaylistURL(channel: "news", user: "viewer-user", lifetime: -1)
         try await fixture.withClient { client throws in
             let response = try await client.execute(uri: Self.pathAndQuery(signed.url), method: .get)
             #expect(response.status == .forbidden)
@@ -80,6 +81,32 @@ struct SignedURLTests {
             #expect(try await client.execute(uri: Self.pathAndQuery(url), method: .get).status == .ok)
             let unknown = try await client.execute(uri: "/api/channels/nowhere/playback-url", method: .post, headers: fixture.headers(.viewer))
             #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test func replacingAUsersTokenEndsTheURLsSignedForThem() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.application().test(.live) { client throws in
+            let before = try await client.execute(uri: "/api/channels/news/playback-url", method: .post, headers: fixture.headers(.viewer))
+            let old = try #require(before.json["url"] as? String)
+            #expect(try await client.execute(uri: Self.pathAndQuery(old), method: .get).status == .ok)
+            let segment = "/hls/news/\(ServerFixture.segments[0])?\(old.split(separator: "?")[1])"
+            #expect(try await client.execute(uri: segment, method: .get).status == .ok)
+            let replaced = try await client.execute(uri: "/api/users", method: .post, headers: fixture.headers(.admin, [.contentType: "application/json"]),
+                                                    body: ByteBuffer(string: #"{"name": "viewer-user", "role": "viewer"}"#))
+            #expect(replaced.status == .created)
+            let newToken = try #require(replaced.json["token"] as? String)
+            // The server remembers a user's token hash for a few seconds, so segments cost no database read.
+            try await Task.sleep(for: .seconds(URLSigner.generationLifetime + 1))
+            for uri in [Self.pathAndQuery(old), segment] {
+                let refused = try await client.execute(uri: uri, method: .get)
+                #expect(refused.status == .forbidden, "\(uri)")
+                #expect(refused.json["code"] as? String == "bad-signature")
+            }
+            let after = try await client.execute(uri: "/api/channels/news/playback-url", method: .post, headers: [.authorization: "Bearer \(newToken)"])
+            let fresh = try #require(after.json["url"] as? String)
+            #expect(fresh != old)
+            #expect(try await client.execute(uri: Self.pathAndQuery(fresh), method: .get).status == .ok)
         }
     }
 }

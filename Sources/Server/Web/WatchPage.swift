@@ -75,7 +75,7 @@ struct WatchPage {
         let guide = Self.guide(timeline, day: today, clock: clock, now: now, continuity: renderer.strings(for: request)["guide_continuity"] ?? "")
         let page = Page(
             channels: choices, switcher: channels.count > 1, channel: choices.first(where: \.selected),
-            playbackURL: signer.signedPlaylistURL(channel: channel.id, user: viewer.name).url,
+            playbackURL: try signer.signedPlaylistURL(channel: channel.id, user: viewer.name).url,
             now: live.nowPlaying(channel: channel.id).map { Self.onAir($0, clock: clock, now: now) },
             day: "\(today)", guide: guide, hasGuide: !guide.isEmpty
         )
