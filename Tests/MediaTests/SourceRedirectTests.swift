@@ -90,6 +90,31 @@ import Testing
         #expect(error?.reason.contains("169.254.169.254, a link-local address") == true, "\(String(describing: error))")
     }
 
+    @Test(arguments: ["0x7f000001", "127.1", "2130706433", "0177.0.0.1"])
+    func thisMachineSpelledOtherThanAsItsAddressIsRefused(host: String) throws {
+        // Only the address itself (or localhost) on the list lets a source reach this machine.
+        let error = #expect(throws: MediaError.self) { try copy("http://\(host):\(server.port)/clip.mp4", SourcePolicy(hosts: [host])) }
+        #expect(error?.code == .refused, "\(String(describing: error))")
+        #expect(error?.reason.contains("127.0.0.1, a loopback address") == true, "\(String(describing: error))")
+        #expect(server.requests.isEmpty, "\(server.requests)")
+    }
+
+    @Test func aLiveHLSSourceRefusesSegmentsRedirectedOffTheList() throws {
+        let playlist = try String(contentsOfFile: served + "/vod/index.m3u8", encoding: .utf8)
+            .replacingOccurrences(of: "segment-", with: "/302/" + server.url("vod/segment-", host: "localhost"))
+            .replacingOccurrences(of: "#EXT-X-ENDLIST\n", with: "")
+        try playlist.write(toFile: served + "/vod/live.m3u8", atomically: true, encoding: .utf8)
+        let policy = SourcePolicy(hosts: ["127.0.0.1"])
+        let source = try policy.source(server.url("vod/live.m3u8"))
+        // As a live feed opens it: no read-ahead, the demuxer's own (kept-alive) requests.
+        let monitor = InputMonitor(source: source)
+        monitor.interrupt(after: Date().addingTimeInterval(20))
+        let error = #expect(throws: MediaError.self) { try InputFile(source: source, monitor: monitor) }
+        #expect(error?.code == .refused, "\(String(describing: error))")
+        #expect(error?.subject.hasPrefix(server.url("vod/segment-", host: "localhost")) == true, "\(String(describing: error))")
+        #expect(!server.requests.contains { $0.hasPrefix("/vod/segment-") }, "\(server.requests)")
+    }
+
     @Test func anIPv4MappedLinkLocalAddressIsRefused() throws {
         let url = "http://[::ffff:169.254.169.254]/latest/"
         let host = try #require(URLComponents(string: url)?.host)
