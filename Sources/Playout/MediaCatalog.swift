@@ -29,7 +29,7 @@ public struct MediaCatalog: Sendable {
     public func availability(_ uri: String) -> MediaAvailability? {
         switch probes[uri] {
         case nil: nil
-        case .failure(let error): .unavailable(reason: error.code == .open ? "cannot open \(uri): \(error.reason)" : error.description)
+        case .failure(let error): .unavailable(reason: error.code == .open ? "cannot open \(uri): \(error.reason)" : error.relative(to: root).description)
         case .success(let info) where !info.incompatibilities.isEmpty:
             .unavailable(reason: info.incompatibilities.joined(separator: "; "))
         case .success(let info):

@@ -43,6 +43,8 @@ struct MediaController {
             (sourceURL, duration, checksum, status, error) = (asset.sourceURL, asset.duration, asset.checksum, asset.status, asset.error)
             (thumbnail, createdAt, updatedAt) = (asset.thumbnail, asset.createdAt, asset.updatedAt)
             facts = asset.facts.flatMap { try? JSONDecoder().decode(MediaInfo.self, from: Data($0.utf8)) }
+            // The file as the library names it, not where the media root is on this machine.
+            facts?.path = asset.uri
             verdict = asset.mediaVerdict
         }
     }
@@ -88,7 +90,8 @@ struct MediaController {
 
     /// `POST /api/media?title=…&provider=…&filename=…`: the body is the file. It is streamed to a
     /// hidden file in the library folder (413 past the limit), then filed like an ingest; 201 with
-    /// the asset as it ended (`ready`, `not-airable` or `failed`).
+    /// the asset as it ended (`ready`, `not-airable` or `failed`). A file whose container names
+    /// other files (an HLS playlist, an ffconcat list) is refused with 415 and files nothing.
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AssetBody> {
         let producer = try context.require(.producer)
         let query = request.uri.queryParameters
@@ -108,7 +111,12 @@ struct MediaController {
         try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
         let file = library.appendingPathComponent(".upload-\(UUID().uuidString).partial")
         try await request.writeBody(to: file, limit: maxUploadBytes)
-        let asset = try await OffPool.run { [ingest] in try ingest.receive(file, as: order, actor: producer.name) }
+        let asset: MediaAsset
+        do {
+            asset = try await OffPool.run { [ingest] in try ingest.receive(file, as: order, actor: producer.name) }
+        } catch let error as MediaError where error.code == .refused {
+            throw APIError(.unsupportedMediaType, error.description, code: "not-self-contained")
+        }
         return EditedResponse(status: .created, headers: [.location: "/api/media/\(asset.id)"], response: AssetBody(asset))
     }
 

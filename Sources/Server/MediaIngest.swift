@@ -96,18 +96,22 @@ public struct MediaIngest: Sendable {
 
     /// Files `upload` (a complete file on this machine, deleted afterwards) into the library as a new
     /// asset of `order` (its `url` names the upload, e.g. `upload:clip.mp4`): remuxed without
-    /// re-encoding and examined like any ingest, on the calling thread (it blocks).
+    /// re-encoding and examined like any ingest, on the calling thread (it blocks). The upload is
+    /// data only: read as a self-contained container, it cannot make the reader open another file.
     /// Returns the asset as it ended: `ready`, `not-airable` or `failed`.
+    /// Throws `MediaError` with `.refused`, before anything is recorded, for an upload whose
+    /// container names other files (an HLS playlist, an ffconcat list).
     public func receive(_ upload: URL, as order: Order, actor: String) throws -> MediaAsset {
         defer { try? FileManager.default.removeItem(at: upload) }
+        let source = try MediaSource.handedIn(upload.path, named: order.url)
         let request = AppDatabase.IngestRequest(
             sourceURL: order.url, provider: order.provider, title: order.title, category: order.category, tags: order.tags,
             fileExtension: Self.fileExtension(for: order.url)
         )
         let (job, asset) = try database.createIngest(request, actor: actor)
         _ = try database.startJob(id: job.id)
-        _ = try finish(job: job.id, asset: asset) { destination, written in
-            try MediaCopier.copy(from: .local(upload.path), to: destination.path, written: written) { _ in true }
+        _ = try finish(job: job.id, asset: asset, upload: (upload.path, order.url)) { destination, written in
+            try MediaCopier.copy(from: source, to: destination.path, written: written) { _ in true }
         }
         guard let ended = try database.asset(id: asset.id) else { throw StoreError.notFound(.asset(asset.id)) }
         return ended
@@ -115,9 +119,10 @@ public struct MediaIngest: Sendable {
 
     /// Runs `copy` to fill running job `id`'s library file for `asset` (handing it a checksum tap for
     /// MPEG-TS, which is written straight through), examines the file and ends the job with the
-    /// outcome (failed when either throws); a job that did not end done leaves no file and no thumbnail.
+    /// outcome (failed when either throws, the error said as `message(for:upload:)` says it); a job
+    /// that did not end done leaves no file and no thumbnail.
     private func finish(
-        job id: Int64, asset: MediaAsset, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> CopiedFile
+        job id: Int64, asset: MediaAsset, upload: (path: String, name: String)? = nil, copy: (URL, ((UnsafeRawBufferPointer) -> Void)?) throws -> CopiedFile
     ) throws -> Job {
         let destination = mediaRoot.appendingPathComponent(asset.uri)
         let outcome: AppDatabase.IngestOutcome
@@ -131,13 +136,21 @@ public struct MediaIngest: Sendable {
             }
             outcome = .copied(try examine(copied, checksum: checksum, thumbnail: asset.thumbnailPath))
         } catch {
-            outcome = .failed(String(describing: error))
+            outcome = .failed(message(for: error, upload: upload))
         }
         let ended = try database.finishIngest(job: id, outcome: outcome)
         if ended.state != .done {
             for file in [destination, mediaRoot.appendingPathComponent(asset.thumbnailPath)] { try? FileManager.default.removeItem(at: file) }
         }
         return ended
+    }
+
+    /// What `error` says, as an asset and its job record it for the API: paths under the media root
+    /// relative to it, and the handed-in file `upload` by the name its sender knows, never the path
+    /// it waited at on this machine.
+    func message(for error: any Error, upload: (path: String, name: String)? = nil) -> String {
+        let text = String(describing: error)
+        return (upload.map { text.replacingOccurrences(of: $0.path, with: $0.name) } ?? text).replacingOccurrences(of: mediaRoot.path + "/", with: "")
     }
 
     /// Copies the job's source into `destination`, handing `written` every byte written.

@@ -8,7 +8,7 @@ extension Request {
     func writeBody(to file: URL, limit: Int64) async throws {
         if let declared = headers[.contentLength].flatMap({ Int64($0) }), declared > limit { throw Self.tooLarge(limit) }
         guard FileManager.default.createFile(atPath: file.path, contents: nil), let handle = FileHandle(forWritingAtPath: file.path) else {
-            throw APIError(.internalServerError, "the upload could not be stored at \(file.path)")
+            throw APIError(.internalServerError, "the upload could not be stored in the media root's library/ folder; check that the server may write there")
         }
         do {
             defer { try? handle.close() }

@@ -4,10 +4,13 @@ import ServiceLifecycle
 import Store
 
 /// Files copied into `MEDIA/incoming/<provider>/` join the library: once a file's size is the same
-/// on two polls in a row (it has stopped growing) it is filed like an upload (remuxed, examined) as
-/// an asset of that provider titled by its name, and removed from the folder. Hidden files are left
+/// on two polls in a row (it has stopped growing) it is moved out of the folder and filed like an
+/// upload (remuxed, examined) as an asset of that provider titled by its name. Hidden files are left
 /// alone; anything else that cannot be filed (a file outside a provider's folder, a folder naming no
 /// provider, a file type that holds no media) is left in place with a warning, logged once.
+/// The folder files only what was copied into it: a symbolic link (to a file or a provider folder),
+/// a file with other hard links and anything but a regular file are left in place with a warning,
+/// and no link is followed, also when an entry is swapped for one while it is filed.
 /// Runs until graceful shutdown.
 public struct WatchFolder: Service {
     /// What the folder held at the last poll.
@@ -21,7 +24,7 @@ public struct WatchFolder: Service {
     /// Extensions of the containers the library files (remuxed to MP4 or MPEG-TS).
     static let mediaExtensions: Set = ["mp4", "m4v", "mov", "ts", "m2ts", "mts", "mkv", "mpg", "mpeg"]
 
-    private let ingest: MediaIngest
+    let ingest: MediaIngest
     private let interval: Duration
     private let logger: Logger
 
@@ -55,15 +58,15 @@ public struct WatchFolder: Service {
             if previous.ignored[entry] == nil { logger.warning("watch folder: \(entry.path) is left alone: \(reason)") }
             memory.ignored[entry] = reason
         }
-        for (provider, file) in candidates {
-            guard let size = (try? file.resourceValues(forKeys: [.fileSizeKey]))?.fileSize.map(Int64.init) else { continue }
+        for (provider, file, size) in candidates {
             guard size > 0, previous.sizes[file] == size else {
                 memory.sizes[file] = size
                 continue
             }
             let order = MediaIngest.Order(url: "incoming:\(file.lastPathComponent)", provider: provider, title: file.deletingPathExtension().lastPathComponent)
             do {
-                let asset = try ingest.receive(file, as: order, actor: "watch-folder")
+                let staged = try claim(file)
+                let asset = try ingest.receive(staged, as: order, actor: "watch-folder")
                 logger.info("watch folder: \(asset.status.rawValue)", metadata: ["asset": "\(asset.id)", "file": "\(file.path)", "error": "\(asset.error ?? "")"])
             } catch {
                 logger.error("watch folder: \(file.path) could not be filed: \(error)")
@@ -72,15 +75,20 @@ public struct WatchFolder: Service {
         return memory
     }
 
-    /// The visible media files in the folders of known providers, and the visible entries that
-    /// cannot be filed with why.
-    private func entries() -> (candidates: [(provider: String, file: URL)], ignored: [(URL, String)]) {
+    /// The visible media files in the folders of known providers with their sizes, and the visible
+    /// entries that cannot be filed with why. Entries are looked at as they are (`lstat`), never
+    /// through a link.
+    private func entries() -> (candidates: [(provider: String, file: URL, size: Int64)], ignored: [(URL, String)]) {
         let providers = Set(((try? ingest.database.providers()) ?? []).map(\.name))
         let known = providers.sorted().joined(separator: ", ")
-        var candidates: [(String, URL)] = []
+        var candidates: [(String, URL, Int64)] = []
         var ignored: [(URL, String)] = []
-        for entry in Self.visibleEntries(of: folder) {
-            guard Self.isDirectory(entry) else {
+        for (entry, attributes) in Self.visibleEntries(of: folder) {
+            if let refusal = Self.refusal(of: attributes, provider: "<provider>") {
+                ignored.append((entry, refusal))
+                continue
+            }
+            guard attributes[.type] as? FileAttributeType == .typeDirectory else {
                 ignored.append((entry, "it is not in a provider's folder; move it into incoming/<provider>/ (providers: \(known))"))
                 continue
             }
@@ -89,26 +97,38 @@ public struct WatchFolder: Service {
                 ignored.append((entry, "no provider is named \(String(reflecting: provider)); rename the folder to one of \(known) or add the provider"))
                 continue
             }
-            for file in Self.visibleEntries(of: entry) {
-                if Self.isDirectory(file) {
+            for (file, attributes) in Self.visibleEntries(of: entry) {
+                if let refusal = Self.refusal(of: attributes, provider: provider) {
+                    ignored.append((file, refusal))
+                } else if attributes[.type] as? FileAttributeType == .typeDirectory {
                     ignored.append((file, "folders inside a provider's folder are not searched; move its files up into incoming/\(provider)/"))
+                } else if attributes[.type] as? FileAttributeType != .typeRegular {
+                    ignored.append((file, "it is not a regular file; copy the file itself into incoming/\(provider)/"))
+                } else if ((attributes[.referenceCount] as? NSNumber)?.intValue ?? 1) > 1 {
+                    ignored.append((file, "it has other hard links (another name for a file elsewhere); copy the file itself into incoming/\(provider)/"))
                 } else if !Self.mediaExtensions.contains(file.pathExtension.lowercased()) {
                     let expected = Self.mediaExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
                     ignored.append((file, "\(file.pathExtension.isEmpty ? "a file without an extension" : "." + file.pathExtension) is not a media file type the library takes (\(expected))"))
                 } else {
-                    candidates.append((provider, file))
+                    candidates.append((provider, file, (attributes[.size] as? NSNumber)?.int64Value ?? 0))
                 }
             }
         }
         return (candidates, ignored)
     }
 
-    private static func visibleEntries(of folder: URL) -> [URL] {
-        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: .skipsHiddenFiles)) ?? [])
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    /// Why an entry of the folder is refused whatever it is called: a symbolic link is never followed.
+    private static func refusal(of attributes: [FileAttributeKey: Any], provider: String) -> String? {
+        guard attributes[.type] as? FileAttributeType == .typeSymbolicLink else { return nil }
+        return "it is a symbolic link, and the watch folder never follows one; copy the file itself into incoming/\(provider)/"
     }
 
-    private static func isDirectory(_ url: URL) -> Bool {
-        (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+    /// The visible entries of `folder`, by name, each with its own attributes (`lstat`: a link's, not its target's).
+    private static func visibleEntries(of folder: URL) -> [(URL, [FileAttributeKey: Any])] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        return names.compactMap { name in
+            let entry = folder.appendingPathComponent(name)
+            return (try? FileManager.default.attributesOfItem(atPath: entry.path)).map { (entry, $0) }
+        }
     }
 }

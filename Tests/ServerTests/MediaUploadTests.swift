@@ -70,6 +70,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
+    @Test func aPlaylistNamingFilesElsewhereOnTheServerIs415AndFilesNothing() async throws {
+        // Media outside the media root, and upload bodies that name it: an HLS playlist listing its
+        // segments by absolute path, and an ffconcat list naming one relative to the library.
+        let secret = fixture.folder.path("secret")
+        try ProviderMedia.mp4(secret + "/clip.mp4", seconds: 4)
+        try ProviderMedia.hls(from: secret + "/clip.mp4", into: secret + "/vod")
+        let playlist = try String(contentsOfFile: secret + "/vod/index.m3u8", encoding: .utf8).split(separator: "\n")
+            .map { $0.hasPrefix("segment-") ? "\(secret)/vod/\($0)" : String($0) }.joined(separator: "\n")
+        let concat = "ffconcat version 1.0\nfile ../../secret/clip.mp4\n"
+        try await fixture.withClient { [fixture] client throws in
+            for (body, kind) in [(playlist, "an HLS playlist"), (concat, "an ffconcat list")] {
+                let refused = try await upload(client, Data(body.utf8))
+                #expect(refused.status == .unsupportedMediaType, "\(refused.text)")
+                #expect(refused.json["code"] as? String == "not-self-contained")
+                let message = refused.json["error"] as? String ?? ""
+                #expect(message.hasPrefix("filing upload:clip.mp4: it is \(kind), which names other files"), "\(message)")
+                #expect(!message.contains(fixture.folder.url.path))
+            }
+        }
+        #expect(try fixture.database.assets().isEmpty)
+        #expect(try fixture.database.jobs(in: .done).isEmpty)
+        #expect(FileManager.default.subpaths(atPath: library.path) ?? [] == [])
+    }
+
     @Test func anUnknownProviderIs404BeforeTheBodyIsStored() async throws {
         try await fixture.withClient { client throws in
             let refused = try await client.execute(uri: "/api/media?title=x&provider=Nobody&filename=clip.mp4", method: .post,

@@ -76,6 +76,58 @@ struct WatchFolderTests {
         #expect(try fixture.database.assets().isEmpty)
         #expect(dropped.allSatisfy { FileManager.default.fileExists(atPath: watch.folder.appendingPathComponent($0).path) })
     }
+
+    @Test func linksOutOfIncomingAreLeftInPlaceAndWhatTheyNameIsNeverFiled() throws {
+        let fixture = try ServerFixture()
+        let log = RecordedLog()
+        let watch = WatchFolder(ingest: MediaIngest(database: fixture.database, mediaRoot: fixture.settings.mediaRoot),
+                                logger: Logger(label: "sretv-test") { _ in log })
+        // Media elsewhere on the server: a clip, and a folder of clips named like a provider's.
+        let elsewhere = fixture.folder.url.appendingPathComponent("elsewhere")
+        try ProviderMedia.mp4(elsewhere.appendingPathComponent("clip.mp4").path, seconds: 1)
+        let provider = watch.folder.appendingPathComponent("Canal Once")
+        try FileManager.default.createDirectory(at: provider, withIntermediateDirectories: true)
+        let links = [provider.appendingPathComponent("link.mp4"), watch.folder.appendingPathComponent("SPR")]
+        try FileManager.default.createSymbolicLink(at: links[0], withDestinationURL: elsewhere.appendingPathComponent("clip.mp4"))
+        try FileManager.default.createSymbolicLink(at: links[1], withDestinationURL: elsewhere)
+        let hardLink = provider.appendingPathComponent("hard.mp4")
+        try FileManager.default.linkItem(at: elsewhere.appendingPathComponent("clip.mp4"), to: hardLink)
+
+        var memory = watch.poll(.init())
+        for _ in 0..<3 { memory = watch.poll(memory) }
+        let warnings = log.messages.filter { $0.level == .warning }.map(\.text)
+        #expect(warnings.count == 3, "\(warnings)")
+        for link in links {
+            #expect(warnings.contains { $0.contains("\(link.path) is left alone: it is a symbolic link, and the watch folder never follows one") }, "\(warnings)")
+        }
+        #expect(warnings.contains { $0.contains("hard.mp4 is left alone: it has other hard links") }, "\(warnings)")
+        #expect(try fixture.database.assets().isEmpty)
+        for entry in links + [hardLink, elsewhere.appendingPathComponent("clip.mp4")] {
+            #expect((try? FileManager.default.attributesOfItem(atPath: entry.path)) != nil, "\(entry.path) is gone")
+        }
+    }
+
+    @Test func aFileSwappedForALinkAfterTheListingIsNotMovedOrRead() throws {
+        let fixture = try ServerFixture()
+        let watch = WatchFolder(ingest: MediaIngest(database: fixture.database, mediaRoot: fixture.settings.mediaRoot), logger: Logger(label: "sretv-test"))
+        let target = fixture.folder.url.appendingPathComponent("elsewhere.mp4")
+        try Data("someone else's file".utf8).write(to: target)
+        let swapped = watch.folder.appendingPathComponent("Canal Once/clip.mp4")
+        try FileManager.default.createDirectory(at: swapped.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: swapped, withDestinationURL: target)
+        let refusal = #expect(throws: WatchFolder.Refusal.self) { try watch.claim(swapped) }
+        #expect(refusal?.description.hasPrefix("it is a symbolic link") == true, "\(String(describing: refusal))")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: swapped.path) == target.path)
+        #expect(FileManager.default.subpaths(atPath: fixture.settings.mediaRoot.appendingPathComponent("library").path) ?? [] == [])
+
+        // A real file is moved out of the folder into the library's hidden staging name.
+        try FileManager.default.removeItem(at: swapped)
+        try Data("a dropped file".utf8).write(to: swapped)
+        let staged = try watch.claim(swapped)
+        #expect(staged.deletingLastPathComponent().lastPathComponent == "library" && staged.lastPathComponent.hasPrefix("."))
+        #expect(try Data(contentsOf: staged) == Data("a dropped file".utf8))
+        #expect(!FileManager.default.fileExists(atPath: swapped.path))
+    }
 }
 
 /// A log handler that keeps every message, for checking what was logged.
