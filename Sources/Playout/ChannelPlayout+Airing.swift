@@ -114,7 +114,7 @@ extension ChannelPlayout {
             while var piece = try cutter.next() {
                 let name = SegmentName.of(sequence: window.nextSequence)
                 let path = settings.outputDirectory.appendingPathComponent(name).path
-                try write(piece, to: path, streams: cutter.source.streams)
+                try piece.write(to: path, streams: cutter.source.streams)
                 var interrupted = false
                 switch wait(until: clock(piece.end), interrupt: interrupt) {
                 case .stopping:
@@ -128,7 +128,7 @@ extension ChannelPlayout {
                     let ahead = Self.runOrigin + Int64((Date().timeIntervalSince(start) + Self.switchMargin) * 90_000)
                     if let cut = piece.cutPoint(atOrAfter: ahead) {
                         piece = piece.ending(at: cut)
-                        try write(piece, to: path, streams: cutter.source.streams)
+                        try piece.write(to: path, streams: cutter.source.streams)
                     }
                     guard wait(until: clock(piece.end)) else {
                         try? FileManager.default.removeItem(atPath: path)
@@ -147,13 +147,6 @@ extension ChannelPlayout {
 
     /// How far ahead of the clock a switch cuts the held segment: time to rewrite it.
     static let switchMargin = 0.1
-
-    private func write(_ piece: SegmentRun.Piece, to path: String, streams: [CodecParameters]) throws(MediaError) {
-        let writer = try SegmentWriter(path: path, streams: streams)
-        // The muxer takes the packet it is given: it gets a new reference, so a held segment can be rewritten.
-        for packet in piece.packets { try writer.write(Packet(referencing: packet.packet), stream: packet.stream) }
-        try writer.finish()
-    }
 
     /// Lists `piece`, written as `name`, in the live window and serves the new playlist.
     private func publish(_ piece: SegmentRun.Piece, named name: String, title: String, isSlate: Bool, clock: (Int64) -> Date,

@@ -44,10 +44,10 @@ public struct Renderer {
                     slate = card
                 }
                 var cutter = cutter(SlateSource(slate: card, start: reached, end: end), start: reached, end: end, tolerance: 0)
-                try segmenter.write(&cutter, title: entry.title)
+                // The slate cannot fail as media can: a write that fails here (a full disk) fails the render.
+                if let failure = segmenter.write(&cutter, title: entry.title).failure { throw failure }
             }
         }
-        try segmenter.finish()
         let playlist = MediaPlaylist(
             kind: .vod,
             targetDuration: MediaPlaylist.targetDuration(for: segmenter.segments.map(\.duration)),
@@ -85,13 +85,12 @@ public struct Renderer {
             return start
         }
         var cutter = cutter(source, start: start, end: start + entry.duration.value, tolerance: tolerance)
-        do {
-            try segmenter.write(&cutter, title: entry.title)
-        } catch {
-            warnings.append("\(entry.title): \(error); slate airs from \(Ticks(cutter.end - start)) into the slot")
+        let written = segmenter.write(&cutter, title: entry.title)
+        if written.end < start + entry.duration.value {
+            let cause = (written.failure ?? cutter.source.readError).map { "\($0)" } ?? "its content ends there"
+            warnings.append("\(entry.title): \(uri) stops \(Ticks(written.end - start)) into its slot (\(cause)); slate airs for the rest")
         }
-        if let error = cutter.source.readError { warnings.append("\(entry.title): \(error); slate for the rest of the slot") }
-        return cutter.end
+        return written.end
     }
 
     private func cutter<Source: EntrySource>(_ source: Source, start: Int64, end: Int64, tolerance: Int64) -> SegmentCutter<Source> {

@@ -8,7 +8,7 @@ final class Segmenter {
     private let programDateTime: (Int64) -> Date
     private let writer = SegmentWriterQueue()
     private(set) var nextSequence = 0
-    /// Segments cut so far, in order (on disk once `finish()` returned).
+    /// Segments written so far, in order (each on disk once the `write` that cut it returned).
     private(set) var segments: [MediaSegment] = []
 
     /// - Parameter programDateTime: the wall-clock instant of an output-clock time.
@@ -17,25 +17,49 @@ final class Segmenter {
         self.programDateTime = programDateTime
     }
 
-    /// Writes every segment `cutter` cuts; on a failure, `cutter.end` says how far it got.
-    func write<Source: EntrySource>(_ cutter: inout SegmentCutter<Source>, title: String) throws(MediaError) {
-        while let piece = try cutter.next() {
-            let name = SegmentName.of(sequence: nextSequence)
-            try writer.write(path: directory.appendingPathComponent(name).path, streams: cutter.source.streams, packets: piece.packets)
-            segments.append(MediaSegment(
-                uri: name,
-                duration: Double(piece.end - piece.start) / 90_000,
-                programDateTime: programDateTime(piece.start),
-                discontinuity: piece.opensRun && !segments.isEmpty,
-                title: title
-            ))
-            nextSequence += 1
+    /// Writes every segment `cutter` cuts and waits until they are on disk. A source that fails
+    /// (it cannot be read on, or the muxer refuses one of its packets) ends at the last segment
+    /// before the failure: that segment and any cut after it are dropped, and the result says
+    /// where the source's content on disk ends, for the slate to fill the rest of the slot, as on
+    /// a live channel.
+    func write<Source: EntrySource>(_ cutter: inout SegmentCutter<Source>, title: String) -> Written {
+        let firstSequence = nextSequence
+        var starts: [Int64] = []
+        var failure: MediaError?
+        do {
+            while !writer.hasFailed, let piece = try cutter.next() {
+                let name = SegmentName.of(sequence: nextSequence)
+                writer.write(nextSequence, piece, to: directory.appendingPathComponent(name).path, streams: cutter.source.streams)
+                starts.append(piece.start)
+                segments.append(MediaSegment(
+                    uri: name,
+                    duration: Double(piece.end - piece.start) / 90_000,
+                    programDateTime: programDateTime(piece.start),
+                    discontinuity: piece.opensRun && !segments.isEmpty,
+                    title: title
+                ))
+                nextSequence += 1
+            }
+        } catch {
+            failure = error
         }
+        let failed = writer.drain()
+        guard let first = failed.keys.min() else { return Written(end: cutter.end, failure: failure) }
+        // Drop the failed segment and those cut after it: the source ends where the failed one began.
+        for segment in segments.suffix(nextSequence - first) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(segment.uri))
+        }
+        segments.removeLast(nextSequence - first)
+        nextSequence = first
+        return Written(end: starts[first - firstSequence], failure: failed[first])
     }
 
-    /// Waits until every segment listed in `segments` is complete on disk (rule P1: only then may a
-    /// playlist name them); throws the first write error.
-    func finish() throws(MediaError) { try writer.drain() }
+    /// How far a source got: the end of its last segment on disk (the start when none is), and
+    /// what ended it early.
+    struct Written {
+        var end: Int64
+        var failure: MediaError?
+    }
 }
 
 /// The packets of one source that are not yet written, and the keyframe times among them.
