@@ -4,7 +4,7 @@ import Synchronization
 
 /// Opens every URL of one remote source the same way, whoever asks (the demuxer's first open,
 /// an HLS playlist, segment or key, the read-ahead): the URL is checked against the allow list,
-/// its host resolved once and the address checked (`SourcePolicy.connection(to:)`), and
+/// its host resolved once and the address checked (`SourcePolicy.connections(to:)`), and
 /// libavformat connects to that address without following redirects. A redirect is followed
 /// here, each new URL checked like the first, so a provider may hand over to a CDN on the list
 /// and to nothing else.

@@ -3,7 +3,7 @@ import Foundation
 /// Which remote sources may be opened (rule S4): URLs whose scheme and host are on the allow
 /// lists. Checked before anything is opened, and again for every URL a source opens on its own
 /// (HLS playlists, segments and keys, redirects), so neither a playlist nor a server can lead
-/// the reader elsewhere; the addresses a host resolves to are checked too (`connection(to:)`).
+/// the reader elsewhere; the addresses a host resolves to are checked too (`connections(to:)`).
 public struct SourcePolicy: Sendable, Hashable {
     /// Host names (lowercase) that may be contacted, or bound to when listening.
     public let hosts: Set<String>
@@ -58,7 +58,7 @@ public struct SourcePolicy: Sendable, Hashable {
     }
 
     /// The scheme and host of `url` when both are allowed (by name: where the name leads is
-    /// checked when it is opened, `connection(to:)`).
+    /// checked when it is opened, `connections(to:)`).
     func check(_ url: String) throws(MediaError) -> (scheme: String, host: String) {
         let expected = schemes.sorted().map { "\($0)://host/…" }.joined(separator: " or ")
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased() else {
