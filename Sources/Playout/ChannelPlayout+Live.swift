@@ -22,7 +22,7 @@ extension ChannelPlayout {
     /// the store and the as-run log. Returns where it got to.
     func airTake(_ take: LiveTake, from position: Date, window: inout LiveWindow, timeZone: TimeZone) -> Date {
         liveEvent(.onAir(take, at: position))
-        logger.info("take on air", metadata: ["breakout": "\(take.id)", "source": "\(take.source)"])
+        logger.info("take on air", metadata: ["breakout": "\(take.id)", "source": "\(SecretRedaction.redacted(take.source))"])
         let nowPlaying = { [channel] (sequence: Int) in
             NowPlaying(channel: channel, onAir: .init(title: take.title, itemID: nil, start: position, end: Date()), next: nil,
                        position: Date().timeIntervalSince(position), mediaSequence: sequence)
@@ -36,7 +36,7 @@ extension ChannelPlayout {
             logger.info("take given back", metadata: ["breakout": "\(take.id)"])
             asRun(AsRunEntry(channel: channel, date: BroadcastDate(of: position, in: timeZone), itemId: "breakout-\(take.id)", title: take.title,
                              plannedStart: position, actualStart: position, actualEnd: aired.reached,
-                             outcome: aired.wentLive ? .live : .slate, note: "breakout from \(take.source)"))
+                             outcome: aired.wentLive ? .live : .slate, note: "breakout from \(SecretRedaction.redacted(take.source))"))
             recordSkipped(by: take, at: aired.reached)
         }
         return aired.reached
@@ -48,7 +48,7 @@ extension ChannelPlayout {
         for skipped in timeline.interruptions where skipped.breakoutID == take.id && skipped.kind == .skipped {
             asRun(AsRunEntry(channel: channel, date: BroadcastDate(of: skipped.plannedStart, in: timeline.timeZone), itemId: skipped.itemID,
                              title: skipped.title, plannedStart: skipped.plannedStart, actualStart: end, actualEnd: end,
-                             outcome: .skipped, note: "not aired: breakout \(take.id) from \(take.source) took the air"))
+                             outcome: .skipped, note: "not aired: breakout \(take.id) from \(SecretRedaction.redacted(take.source)) took the air"))
         }
     }
 
@@ -66,7 +66,7 @@ extension ChannelPlayout {
             guard let liveFeeds else { throw MediaError(.refused, "taking", subject: uri, reason: "this server airs no live sources") }
             feed = try liveFeeds.feed(channel: channel, uri: uri)
         } catch {
-            logger.error("slate for \(title): \(error)")
+            logger.error("slate for \(title): \(SecretRedaction.redacted("\(error)", quoting: uri))")
             feed = nil
         }
         let hold = liveFeeds?.settings.holdTime ?? 0
@@ -82,7 +82,7 @@ extension ChannelPlayout {
                 wentLive = wentLive || aired.reached > position
                 if !stop(), !isStopping, aired.reached < end.addingTimeInterval(-0.001) {
                     failedAt = Date()
-                    logger.warning("live source \(uri) stopped delivering: slate until it is back", metadata: ["title": "\(title)"])
+                    logger.warning("live source \(SecretRedaction.redacted(uri)) stopped delivering: slate until it is back", metadata: ["title": "\(title)"])
                 }
                 position = max(position, aired.reached)
             } else {

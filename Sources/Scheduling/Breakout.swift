@@ -30,10 +30,11 @@ public struct Breakout: Sendable, Hashable, Codable {
         self.mode = mode
     }
 
-    /// The title of the breakout's timeline entry and programme: its title, or "Live: <source>" without one.
+    /// The title of the breakout's timeline entry and programme: its title, or "Live: <source>"
+    /// without one (a URL's secrets redacted: guides are public).
     public var programmeTitle: String {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? "Live: \(source)" : trimmed
+        return trimmed.isEmpty ? "Live: \(SecretRedaction.redacted(source))" : trimmed
     }
 
     /// The category a breakout has in guides.

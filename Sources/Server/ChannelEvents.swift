@@ -24,13 +24,15 @@ struct ChannelEvents {
     let database: AppDatabase
     let live: any LiveOutput
     let feeds: LiveFeeds?
+    /// Who follows the events: the sources' secrets are redacted for anyone below operator.
+    let viewer: Identity
 
     /// The events of this moment, in a fixed order.
     func current() throws -> [Event] {
         let now = live.nowPlaying(channel: channel)
         let steady = now.map { NowPlaying(channel: $0.channel, onAir: $0.onAir, next: $0.next, position: 0, mediaSequence: 0) }
-        let sources = try LiveController.sources(of: channel, database: database, feeds: feeds)
-        let breakout = try database.openBreakout(channel: channel).map(LiveController.BreakoutBody.init)
+        let sources = try LiveController.sources(of: channel, database: database, feeds: feeds, shownTo: viewer)
+        let breakout = try database.openBreakout(channel: channel).map { LiveController.BreakoutBody($0).shown(to: viewer) }
         return [
             try Self.event("now", now, identity: steady),
             try Self.event("sources", sources),

@@ -31,9 +31,9 @@ struct EventsController {
     }
 
     @Sendable func events(_ request: Request, context: AppRequestContext) throws -> Response {
-        _ = try context.require(.viewer)
+        let viewer = try context.require(.viewer)
         let channel = try database.existingChannel(try context.parameters.require("channel"))
-        let events = ChannelEvents(channel: channel.id, database: database, live: live, feeds: feeds)
+        let events = ChannelEvents(channel: channel.id, database: database, live: live, feeds: feeds, viewer: viewer)
         let (metrics, lifetime, logger) = (metrics, lifetime, context.logger)
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in

@@ -5,7 +5,8 @@ import Playout
 import Scheduling
 import Store
 
-/// A channel's live sources and breakouts: `GET /api/channels/{channel}/sources` (any role),
+/// A channel's live sources and breakouts: `GET /api/channels/{channel}/sources` (any role; the URLs'
+/// secrets — SRT passphrases, RTMP stream keys — only for operators and admins),
 /// `PUT`/`DELETE …/sources/{name}` (operator), and `GET`/`POST`/`DELETE …/breakout` (take and
 /// return, operator).
 struct LiveController {
@@ -41,6 +42,18 @@ struct LiveController {
             (id, channel, source, url, title, `return`) = (record.id, record.channel, record.source, record.url, record.title, record.mode)
             (startedAt, plannedEnd, endedAt, createdBy) = (record.startedAt, record.plannedEnd, record.endedAt, record.createdBy)
         }
+
+        /// The breakout as someone who may not see the feed's secrets sees it.
+        var redacted: BreakoutBody {
+            var body = self
+            body.url = SecretRedaction.redacted(url)
+            body.source = SecretRedaction.redacted(source, quoting: url)
+            body.title = SecretRedaction.redacted(title, quoting: url)
+            return body
+        }
+
+        /// The breakout as `viewer` may see it.
+        func shown(to viewer: Identity) -> BreakoutBody { viewer.seesLiveSecrets ? self : redacted }
     }
 
     let database: AppDatabase
@@ -60,15 +73,17 @@ struct LiveController {
     }
 
     @Sendable func sources(_ request: Request, context: AppRequestContext) throws -> [LiveFeedStatus] {
-        _ = try context.require(.viewer)
+        let viewer = try context.require(.viewer)
         let channel = try database.existingChannel(try context.parameters.require("channel"))
-        return try Self.sources(of: channel.id, database: database, feeds: feeds)
+        return try Self.sources(of: channel.id, database: database, feeds: feeds, shownTo: viewer)
     }
 
-    /// The sources defined on `channel`, each with its monitored state (`feeds` nil: none is watched).
-    static func sources(of channel: String, database: AppDatabase, feeds: LiveFeeds?) throws(StoreError) -> [LiveFeedStatus] {
+    /// The sources defined on `channel`, each with its monitored state (`feeds` nil: none is watched),
+    /// as `viewer` may see them.
+    static func sources(of channel: String, database: AppDatabase, feeds: LiveFeeds?, shownTo viewer: Identity) throws(StoreError) -> [LiveFeedStatus] {
         let watched = Dictionary(uniqueKeysWithValues: (feeds?.statuses(channel: channel) ?? []).map { ($0.name, $0) })
-        return try database.liveSources(channel: channel).map { watched[$0.name] ?? LiveFeedStatus(unwatched: $0.name, url: $0.url) }
+        let sources = try database.liveSources(channel: channel).map { watched[$0.name] ?? LiveFeedStatus(unwatched: $0.name, url: $0.url) }
+        return viewer.seesLiveSecrets ? sources : sources.map(\.redacted)
     }
 
     @Sendable func defineSource(_ request: Request, context: AppRequestContext) async throws -> LiveSource {
@@ -110,12 +125,12 @@ struct LiveController {
     }
 
     @Sendable func breakout(_ request: Request, context: AppRequestContext) throws -> BreakoutBody {
-        _ = try context.require(.viewer)
+        let viewer = try context.require(.viewer)
         let channel = try database.existingChannel(try context.parameters.require("channel"))
         guard let open = try database.openBreakout(channel: channel.id) else {
             throw APIError(.notFound, "no breakout is on air on \(channel.id)", code: "not-found")
         }
-        return BreakoutBody(open)
+        return BreakoutBody(open).shown(to: viewer)
     }
 
     /// Takes a source of the channel (by name) or a URL the live allow list accepts; 201 with the breakout.

@@ -39,7 +39,7 @@ public struct TimelineDocument: Encodable, Sendable {
             var inPoint: Double?
             switch entry.playback {
             case .media(let path, let point): (plays, uri, inPoint) = ("media", path, point.seconds)
-            case .live(let url): (plays, uri) = ("live", url)
+            case .live(let url): (plays, uri) = ("live", SecretRedaction.redacted(url))
             case .slate: break
             }
             return Entry(

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Media
+import Scheduling
 
 /// A live source kept open while it is defined, not only while on air: a thread of its own
 /// connects (again after every failure), reads packets, keeps the status operators see, keeps
@@ -37,14 +38,15 @@ public final class LiveFeed: @unchecked Sendable {
         self.source = source
         self.settings = settings
         var logger = logger
-        logger[metadataKey: "source"] = "\(name)"
+        // A feed taken by URL is named by its URL: its secrets never reach the log.
+        logger[metadataKey: "source"] = "\(SecretRedaction.redacted(name, quoting: source.url))"
         self.logger = logger
         current = LiveFeedStatus(name: name, url: source.url)
         let thread = Thread { [self] in
             run()
             finished.signal()
         }
-        thread.name = "sretv.live.\(name)"
+        thread.name = "sretv.live.\(SecretRedaction.redacted(name, quoting: source.url))"
         thread.start()
     }
 
@@ -163,7 +165,7 @@ public final class LiveFeed: @unchecked Sendable {
                 if current.state != .up {
                     current.state = .up
                     current.upSince = now
-                    logger.info("live source up", metadata: ["url": "\(source.url)"])
+                    logger.info("live source up", metadata: ["url": "\(SecretRedaction.redacted(source.url))"])
                 }
                 lastPacket = now
                 if elapsed >= 1 {
@@ -191,7 +193,8 @@ public final class LiveFeed: @unchecked Sendable {
             defer { current.lastError = reason }
             return current.state == .up
         }
-        if wasUp { logger.warning("live source down: \(reason)") } else { logger.debug("live source not reachable: \(reason)") }
+        let logged = SecretRedaction.redacted(reason, quoting: source.url)
+        if wasUp { logger.warning("live source down: \(logged)") } else { logger.debug("live source not reachable: \(logged)") }
     }
 
     /// Ends every subscription of the connection that just ended and forgets its packets.

@@ -1,11 +1,12 @@
 import Foundation
 import Logging
+import Scheduling
 import Store
 
 extension LiveTake {
     /// The take of a breakout the store recorded.
     public init(_ record: BreakoutRecord) {
-        self.init(id: record.id, source: record.source, title: record.title.isEmpty ? "Live: \(record.source)" : record.title, until: record.plannedEnd)
+        self.init(id: record.id, source: record.source, title: record.breakout(at: record.startedAt).programmeTitle, until: record.plannedEnd)
     }
 }
 
@@ -18,7 +19,7 @@ extension LiveFeeds {
                 do {
                     try define(channel: channel.id, name: source.name, url: source.url)
                 } catch {
-                    logger.error("live source \(source.name) of \(channel.id) is not watched: \(error)")
+                    logger.error("live source \(source.name) of \(channel.id) is not watched: \(SecretRedaction.redacted("\(error)", quoting: source.url))")
                 }
             }
         }
