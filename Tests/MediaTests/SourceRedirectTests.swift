@@ -77,6 +77,10 @@ import Testing
         #expect(secure.map(\.target) == ["https://localhost/a.m3u8"])
         #expect(secure.first?.options["tls_verify"] == "1")
         #expect(secure.first?.options["max_redirects"] == "0")
+        let v6URL = "http://[::1]:8080/a.m3u8"
+        let v6 = try SourcePolicy(hosts: [try #require(URLComponents(string: v6URL)?.host)]).connections(to: v6URL)
+        #expect(v6.map(\.target) == [v6URL])
+        #expect(v6.first?.options["headers"] == "Host: [::1]:8080\r\n")
     }
 
     @Test(arguments: ["0xa9fea9fe", "0251.0376.0251.0376", "169.254.169.254", "2852039166"])
