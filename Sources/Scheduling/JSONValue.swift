@@ -51,12 +51,13 @@ enum JSONValue: Sendable, Hashable, Decodable {
     }
 
     /// A value as `JSONSerialization` gives it: `NSNull`, booleans (`NSNumber`s of type `c`), other numbers, strings, arrays, dictionaries.
+    /// Containers are matched before `NSNumber`: casting an array to `NSNumber` bridges the whole array first.
     private init(serialized object: Any) {
         switch object {
         case let text as String: self = .string(text)
-        case let number as NSNumber: self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
         case let elements as [Any]: self = .array(elements.map(JSONValue.init(serialized:)))
         case let fields as [String: Any]: self = .object(fields.mapValues(JSONValue.init(serialized:)))
+        case let number as NSNumber: self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
         default: self = .null
         }
     }

@@ -12,15 +12,15 @@ extension Request {
         }
     }
 
-    /// The whole body as a JSON document: 413 past the context's upload limit, and as
-    /// `JSONBody.checked(_:)` answers for a document beyond `JSONLimits.standard`.
-    func jsonData(context: AppRequestContext) async throws -> Data {
-        try JSONBody.checked(Data(try await collectBody(upTo: context.maxUploadSize).readableBytesView))
+    /// The whole body, refused with 413 past the context's upload limit. Check it with
+    /// `JSONBody.checked(_:)` before parsing it as JSON (on `OffPool.documents` when it may be large).
+    func data(context: AppRequestContext) async throws -> Data {
+        Data(try await collectBody(upTo: context.maxUploadSize).readableBytesView)
     }
 
-    /// The body decoded from JSON as `T`; 400 saying what did not fit.
+    /// The body decoded from JSON as `T` (once `JSONBody.checked(_:)`); 400 saying what did not fit.
     func decodeJSON<T: Decodable>(_ type: T.Type, context: AppRequestContext) async throws -> T {
-        try JSONBody.decode(type, from: try await jsonData(context: context))
+        try JSONBody.decode(type, from: try await data(context: context))
     }
 }
 

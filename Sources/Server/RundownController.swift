@@ -6,8 +6,8 @@ import Store
 /// `/api/channels/{channel}/rundowns/{date}`: read the latest version (viewer), validate a draft
 /// (viewer), save a new one and publish one (producer). Saves are optimistic: `If-Match: "N"` names
 /// the version the edit started from (no `If-Match`: the first version), and a stale one is refused
-/// with 409. Bodies are checked against `JSONLimits` before they are parsed, and parsed on
-/// `OffPool.documents`, off the threads that answer playlists. A valid rundown whose library media would air badly or not at all is still saved: the
+/// with 409. Rundowns are checked against `JSONLimits` and parsed on `OffPool.documents`, off the
+/// threads that answer playlists. A valid rundown whose library media would air badly or not at all is still saved: the
 /// answer lists the media verdicts as `warnings` with their JSON paths.
 struct RundownController {
     /// The latest version of a rundown, with its publication state.
@@ -80,10 +80,10 @@ struct RundownController {
     /// The body as a valid rundown of the URL's channel and day; 400 with every issue's JSON path otherwise.
     private func validRundown(_ request: Request, context: AppRequestContext) async throws -> Rundown {
         let (channel, date) = try Self.day(context)
-        let data = try await request.jsonData(context: context)
+        let data = try await request.data(context: context)
         let rundown: Rundown
         do {
-            rundown = try await OffPool.documents.run { try Rundown.parse(data) }
+            rundown = try await OffPool.documents.run { try Rundown.parse(JSONBody.checked(data)) }
         } catch let error as RundownValidationError {
             throw APIError.invalid("invalid rundown", issues: error.issues)
         }
@@ -99,7 +99,7 @@ struct RundownController {
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> VersionBody {
         let producer = try context.require(.producer)
         let (channel, date) = try Self.day(context)
-        let body = try await request.jsonData(context: context)
+        let body = try await request.data(context: context)
         let version = body.isEmpty ? nil : try JSONBody.decode(PublishBody.self, from: body).version
         return VersionBody(version: try database.publish(channel: channel, date: date, version: version, actor: producer.name))
     }

@@ -35,9 +35,9 @@ struct RundownPreviewController {
         _ = try context.require(.producer)
         let (channelID, date) = try RundownController.day(context)
         let channel = try schedule.database.existingChannel(channelID)
-        let data = try await request.jsonData(context: context)
+        let data = try await request.data(context: context)
         let (issues, timeline) = try await OffPool.documents.run { [schedule] in
-            let draft = RundownDraft(parsing: data)
+            let draft = RundownDraft(parsing: try JSONBody.checked(data))
             guard var rundown = draft.rundown else { return (draft.issues, nil as Timeline?) }
             let mismatches = RundownController.mismatches(of: rundown, channel: channel.id, date: date)
             (rundown.channel, rundown.date) = (channel.id, date)
