@@ -10,10 +10,11 @@ public final class InputFile: @unchecked Sendable {
     /// Counts bytes, checks nested URLs and interrupts reads; lives as long as the context it is attached to.
     private let monitor: InputMonitor?
 
-    /// Opens `url` and reads enough of it to know its streams.
+    /// Opens `url` and reads enough of it to know its streams. It is read as data only: as one of
+    /// the self-contained containers (`MediaSource.selfContainedOptions`), so it opens no other file.
     /// - Parameter protocols: the libavformat protocols the input may use (rule S4); local files: `file`.
     public convenience init(url: String, protocols: String = "file") throws(MediaError) {
-        try self.init(url: url, protocols: protocols, options: [:], monitor: nil)
+        try self.init(url: url, protocols: protocols, options: MediaSource.selfContainedOptions, monitor: nil)
     }
 
     /// Opens `source` with its protocol whitelist, `monitor` counting its bytes, checking every

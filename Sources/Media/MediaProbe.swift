@@ -2,9 +2,11 @@ import CFFmpeg
 
 /// Measures a media file by reading every packet's timing (no decoding): exact duration and keyframes.
 public enum MediaProbe {
-    /// Probes the file at `path`. Throws when it cannot be opened or has no audio or video.
+    /// Probes the file at `path`. Throws when it cannot be opened or has no audio or video, and
+    /// `.refused` for a container that names other files (`MediaSource.checkSelfContained`).
     public static func probe(_ path: String) throws(MediaError) -> MediaInfo {
-        try probe(path, written: nil)
+        try MediaSource.checkSelfContained(path, named: path)
+        return try probe(path, written: nil)
     }
 
     /// Probes the file at `path`, just written from packets whose timing `written` measured on the

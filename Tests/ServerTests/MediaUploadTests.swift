@@ -80,12 +80,12 @@ import Testing
             .map { $0.hasPrefix("segment-") ? "\(secret)/vod/\($0)" : String($0) }.joined(separator: "\n")
         let concat = "ffconcat version 1.0\nfile ../../secret/clip.mp4\n"
         try await fixture.withClient { [fixture] client throws in
-            for (body, kind) in [(playlist, "an HLS playlist"), (concat, "an ffconcat list")] {
+            for (body, kind) in [(playlist, "an HLS playlist (hls)"), (concat, "an ffconcat list (concat)")] {
                 let refused = try await upload(client, Data(body.utf8))
                 #expect(refused.status == .unsupportedMediaType, "\(refused.text)")
                 #expect(refused.json["code"] as? String == "not-self-contained")
                 let message = refused.json["error"] as? String ?? ""
-                #expect(message.hasPrefix("filing upload:clip.mp4: it is \(kind), which names other files"), "\(message)")
+                #expect(message.hasPrefix("reading upload:clip.mp4: it is \(kind), not a file that holds its media itself"), "\(message)")
                 #expect(!message.contains(fixture.folder.url.path))
             }
         }
