@@ -45,11 +45,11 @@ extension SourcePolicy {
     /// cannot point SREtv at this machine or its network). Listening sources (UDP, an RTMP
     /// server, an SRT listener) only bind, so their host is not resolved here.
     ///
-    /// The connection is held to the checked address: `http` and `srt` URLs get the address in
-    /// place of the name (with `Host: name` for HTTP). `https` keeps the name, because FFmpeg's
-    /// TLS sends no SNI to an address and CDNs need it; the certificate is verified against the
-    /// name instead (`tls_verify`), so a second lookup that led elsewhere fails the handshake.
-    /// `rtmp` keeps the name too (it is part of the RTMP `tcUrl` the server checks).
+    /// The connection is held to the checked address: `http`, `srt` and `rtmp` URLs get the
+    /// address in place of the name (with `Host: name` for HTTP, and the RTMP `tcUrl` by name).
+    /// `https` keeps the name, because FFmpeg's TLS sends no SNI to an address and CDNs need
+    /// it; the certificate is verified against the name instead (`tls_verify`), so a second
+    /// lookup that led elsewhere fails the handshake.
     /// HTTP(S) opens never follow redirects inside libavformat (`max_redirects=0`).
     /// - Parameter listening: whether the open waits for a sender (RTMP `listen=1`).
     func connections(to url: String, listening: Bool = false) throws(MediaError) -> [SourceConnection] {
@@ -75,6 +75,14 @@ extension SourcePolicy {
         case "https":
             let options = ["max_redirects": "0", "headers": hostHeader, "tls_verify": "1"]
             return [SourceConnection(url: url, scheme: scheme, host: bare, port: port, address: addresses[0], target: url, options: options)]
+        case "rtmp":
+            // The server still sees the name in the tcUrl, as libavformat would have sent it.
+            let name = bare.contains(":") ? "[\(bare)]" : bare
+            let tcURL = "rtmp://\(name):\(port ?? 1935)/\(Self.rtmpApplication(path: (components?.percentEncodedPath ?? "") + (components?.percentEncodedQuery.map { "?\($0)" } ?? "")))"
+            return addresses.map { address in
+                SourceConnection(url: url, scheme: scheme, host: bare, port: port, address: address,
+                                 target: Self.replacingHost(of: url, with: address.urlHost), options: ["rtmp_tcurl": tcURL])
+            }
         default:
             return [named]
         }
@@ -108,6 +116,20 @@ extension SourcePolicy {
                     "host \(host) resolves to \(address), a \(address.scope.rawValue) address, which sources may never reach")
             }
         }
+    }
+
+    /// The RTMP application of a URL's path and query (as `av_url_split` gives them), as
+    /// libavformat 5.1's `rtmp` protocol derives it for the `tcUrl`: `ondemand` for
+    /// `/ondemand/…`; else the first segment, or the first two when a third follows
+    /// (`/app/instance/stream`) unless a `:` comes before that third (`/app/mp4:a/b`).
+    static func rtmpApplication(path: String) -> String {
+        if path.hasPrefix("/ondemand/") { return "ondemand" }
+        let next = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
+        guard let slash = next.firstIndex(of: "/") else { return String(next) }
+        let rest = next[next.index(after: slash)...]
+        guard let stream = rest.firstIndex(of: "/") else { return String(next[..<slash]) }
+        if let colon = rest.firstIndex(of: ":"), colon < stream { return String(next[..<slash]) }
+        return String(next[..<stream])
     }
 
     /// `url` with its host (the part `URLComponents` reports, brackets included) replaced by `host`.

@@ -83,6 +83,44 @@ import Testing
         #expect(v6.first?.options["headers"] == "Host: [::1]:8080\r\n")
     }
 
+    @Test func anRTMPSourceConnectsToTheCheckedAddressAndKeepsTheNameInItsTcURL() throws {
+        let policy = SourcePolicy(hosts: ["localhost"], schemes: ["rtmp"])
+        let pull = try policy.connections(to: "rtmp://localhost/live/key?token=a")
+        #expect(pull.map(\.target) == ["rtmp://127.0.0.1/live/key?token=a"])
+        #expect(pull.first?.options == ["rtmp_tcurl": "rtmp://localhost:1935/live"])
+        // As libavformat 5.1 reads the application from path and query (seen with `ffmpeg -v debug`).
+        let applications = ["/live/key": "live", "/app/inst/key": "app/inst", "/a": "a", "/": "", "/a/mp4:b/c": "a",
+                            "/live/key?x=a/b": "live/key?x=a", "/ondemand/x/y": "ondemand", "/x/y/z/w": "x/y"]
+        for (path, application) in applications {
+            #expect(SourcePolicy.rtmpApplication(path: path) == application, "\(path)")
+        }
+        let listener = try policy.connections(to: "rtmp://localhost:1935/live/key", listening: true)
+        #expect(listener.map(\.target) == ["rtmp://localhost:1935/live/key"])
+    }
+
+    @Test func anRTMPSourceNamedByHostIsPlayedFromItsCheckedAddress() throws {
+        let port = ServerProcess.randomPort()
+        // ffmpeg as an RTMP server, waiting for one player.
+        let sender = try LiveFeedProcess(clip: URL(fileURLWithPath: served + "/clip.mp4"), to: "rtmp://127.0.0.1:\(port)/live/key",
+                                         format: "flv", extra: ["-listen", "1"])
+        defer { sender.stop() }
+        let source = try SourcePolicy(hosts: ["localhost"], schemes: ["rtmp"]).source("rtmp://localhost:\(port)/live/key")
+        var opened: InputFile?
+        var lastError: MediaError?
+        for _ in 0..<50 where opened == nil {
+            let monitor = InputMonitor(source: source)
+            monitor.interrupt(after: Date().addingTimeInterval(10))
+            do {
+                opened = try InputFile(source: source, monitor: monitor)
+            } catch {
+                lastError = error
+                usleep(200_000)
+            }
+        }
+        let input = try #require(opened, "\(String(describing: lastError))")
+        #expect(input.firstStream(.video) != nil)
+    }
+
     @Test(arguments: ["0xa9fea9fe", "0251.0376.0251.0376", "169.254.169.254", "2852039166"])
     func aLinkLocalAddressIsRefusedHoweverItIsSpelled(host: String) throws {
         let url = "http://\(host)/latest/meta-data/"
