@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Store
 
 /// The request context of every route: the usual core plus the credentials the bearer
 /// authenticator found; JSON dates are ISO 8601.
-struct AppRequestContext: RequestContext {
+struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     /// What the `Authorization` header said about who is asking.
     enum Credentials: Sendable {
         /// No `Authorization` header.
@@ -26,9 +27,12 @@ struct AppRequestContext: RequestContext {
     var credentials = Credentials.none
     /// Set when the request carries a valid session cookie, whatever its method.
     var login: WebLogin?
+    /// The address of the peer (the client, or the proxy in front of this server).
+    let remoteAddress: SocketAddress?
 
     init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     var responseEncoder: JSONEncoder { APIError.encoder }

@@ -48,6 +48,7 @@ func buildRouter(
         JSONErrorMiddleware()
         BearerAuthenticator(database: database)
         SessionAuthenticator(database: database)
+        RefusalAuditMiddleware(database: database)
     }
     router.get("/healthz") { _, _ in "ok" }
     router.addRoutes(MetricsController(metrics: metrics, liveFeeds: liveFeeds).endpoints, atPath: "/metrics")
@@ -74,7 +75,7 @@ private func addPages(
     to router: Router<AppRequestContext>, renderer: PageRenderer, database: AppDatabase, schedule: StoredSchedule, live: any LiveOutput, signer: URLSigner
 ) {
     router.addRoutes(StaticController(resources: renderer.resources).endpoints, atPath: "/static")
-    let pages = router.group().add(middleware: PageMiddleware(renderer: renderer))
+    let pages = router.group().add(middleware: PageMiddleware(renderer: renderer)).add(middleware: RefusalAuditMiddleware(database: database))
     pages.addRoutes(LoginController(database: database, renderer: renderer).endpoints)
     pages.addRoutes(WatchPage(database: database, schedule: schedule, live: live, signer: signer, renderer: renderer).endpoints)
     for section in [WebSection.studio, .control] {

@@ -20,6 +20,15 @@ extension AppDatabase {
         }
         migrator.registerMigration("v6-live", migrate: createLive)
         migrator.registerMigration("v7-sessions", migrate: createSessions)
+        migrator.registerMigration("v8-audit-refusals") { db in
+            // Refused attempts are audited too, counted per minute, with the address they came from;
+            // failed logins are counted back over a window, by action and time.
+            try db.alter(table: "auditLog") { t in
+                t.add(column: "address", .text)
+                t.add(column: "count", .integer).notNull().defaults(to: 1).check(sql: "count >= 1")
+            }
+            try db.create(index: "auditLogByAction", on: "auditLog", columns: ["action", "at"])
+        }
         return migrator
     }
 

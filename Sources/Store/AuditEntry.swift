@@ -22,6 +22,13 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case breakoutEnd = "breakout.end"
         case sessionStart = "session.start"
         case sessionEnd = "session.end"
+        /// A login with a wrong user name or token (one row per user, address and minute, counted).
+        case loginRefused = "login.refused"
+        /// A login answered 429 because of too many refused ones, without looking at the token.
+        case loginThrottled = "login.throttled"
+        /// A state-changing request refused: 401, 403 (a role too small, a CSRF token missing, a
+        /// URL off the allow list) or 409 (a version conflict); the detail says which.
+        case requestRefused = "request.refused"
     }
 
     /// Assigned by the database, rising in the order the changes were made.
@@ -36,10 +43,15 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     /// The rundown version after the change (the one saved or published).
     public var newVersion: Int?
     public var detail: String?
+    /// The network address a refused attempt came from (nil for changes).
+    public var address: String?
+    /// How many times this happened: refused attempts of the same kind, actor, address and detail
+    /// within one minute share a row (from `at`, the first), so a flood cannot fill the log. 1 for changes.
+    public var count: Int
 
     public init(
         id: Int64? = nil, at: Date, actor: String, action: Action, channel: String? = nil, date: BroadcastDate? = nil,
-        oldVersion: Int? = nil, newVersion: Int? = nil, detail: String? = nil
+        oldVersion: Int? = nil, newVersion: Int? = nil, detail: String? = nil, address: String? = nil, count: Int = 1
     ) {
         self.id = id
         self.at = at
@@ -50,11 +62,13 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         self.oldVersion = oldVersion
         self.newVersion = newVersion
         self.detail = detail
+        self.address = address
+        self.count = count
     }
 
     enum CodingKeys: String, CodingKey {
         case id, at, actor, action
         case channel = "channelId"
-        case date, oldVersion, newVersion, detail
+        case date, oldVersion, newVersion, detail, address, count
     }
 }

@@ -14,7 +14,7 @@ struct SchemaTests {
             )
         }
         #expect(tables == ["asRun", "auditLog", "breakout", "channel", "grdb_migrations", "job", "liveSource", "mediaAsset", "provider", "recurringBlock", "rundownPublication", "rundownVersion", "session", "setting", "user"])
-        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library", "v5-media-verdicts", "v6-live", "v7-sessions"])
+        #expect(migrations == ["v1", "v2-channel-filler", "v3-users", "v4-media-library", "v5-media-verdicts", "v6-live", "v7-sessions", "v8-audit-refusals"])
     }
 
     @Test func fileDatabaseIsWALWithForeignKeysFullSyncAndBusyTimeout() throws {

@@ -24,6 +24,8 @@ struct LoginController {
         var next: String
         /// Whether the last try failed (wrong name or token).
         var failed: Bool
+        /// Whether logins with this name or from this address are refused for a while (429).
+        var throttled = false
     }
 
     let database: AppDatabase
@@ -46,8 +48,19 @@ struct LoginController {
         let next = Self.localPath(form.next)
         let name = form.name.trimmingCharacters(in: .whitespaces)
         let token = form.token.trimmingCharacters(in: .whitespacesAndNewlines)
+        let throttle = LoginThrottle(database: database)
+        let address = context.remoteAddress?.ipAddress
+        if let retryAfter = try throttle.retryAfter(user: name, address: address) {
+            context.logger.notice("web login throttled", metadata: ["user": "\(name)", "address": "\(address ?? "-")"])
+            try throttle.record(.loginThrottled, user: name, address: address)
+            var response = try renderer.render("login", titleKey: "login_title", request: request, context: context, status: .tooManyRequests,
+                                               page: LoginPage(name: name, next: next, failed: false, throttled: true))
+            response.headers[.retryAfter] = "\(retryAfter)"
+            return response
+        }
         guard !token.isEmpty, let user = try database.user(forToken: token), user.name == name else {
             context.logger.notice("web login refused", metadata: ["user": "\(name)"])
+            try throttle.record(.loginRefused, user: name, address: address)
             return try renderer.render("login", titleKey: "login_title", request: request, context: context, status: .unauthorized,
                                        page: LoginPage(name: name, next: next, failed: true))
         }
