@@ -128,6 +128,31 @@ struct WatchFolderTests {
         #expect(try Data(contentsOf: staged) == Data("a dropped file".utf8))
         #expect(!FileManager.default.fileExists(atPath: swapped.path))
     }
+
+    /// Whether /dev/shm is another file system than the temporary folder (where a rename cannot go).
+    static let sharedMemoryIsAnotherFileSystem: Bool = {
+        let device = { (path: String) in (try? FileManager.default.attributesOfFileSystem(forPath: path))?[.systemNumber] as? NSNumber }
+        return device("/dev/shm") != nil && device("/dev/shm") != device(NSTemporaryDirectory())
+    }()
+
+    @Test(.enabled(if: sharedMemoryIsAnotherFileSystem, "needs /dev/shm on another file system"))
+    func anIncomingFolderOnAnotherFileSystemIsCopiedInAndEmptied() throws {
+        let fixture = try ServerFixture()
+        let watch = WatchFolder(ingest: MediaIngest(database: fixture.database, mediaRoot: fixture.settings.mediaRoot), logger: Logger(label: "sretv-test"))
+        let elsewhere = URL(fileURLWithPath: "/dev/shm/sretv-incoming-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("Canal Once"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: fixture.settings.mediaRoot, withIntermediateDirectories: true)
+        // The operator mounts incoming/ from elsewhere: the folder itself may be a link.
+        try FileManager.default.createSymbolicLink(at: watch.folder, withDestinationURL: elsewhere)
+        let dropped = elsewhere.appendingPathComponent("Canal Once/clip.mp4")
+        try ProviderMedia.mp4(dropped.path, seconds: 1)
+        #expect(watch.poll(watch.poll(.init())) == .init())
+        #expect(try fixture.database.assets().map(\.status) == [.ready])
+        #expect(!FileManager.default.fileExists(atPath: dropped.path))
+        let library = fixture.settings.mediaRoot.appendingPathComponent("library")
+        #expect(FileManager.default.subpaths(atPath: library.path)?.filter { $0.hasSuffix(".partial") } == [])
+    }
 }
 
 /// A log handler that keeps every message, for checking what was logged.
