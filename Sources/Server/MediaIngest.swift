@@ -148,7 +148,7 @@ public struct MediaIngest: Sendable {
     /// What `error` says, as an asset and its job record it for the API: paths under the media root
     /// relative to it, and the handed-in file `upload` by the name its sender knows, never the path
     /// it waited at on this machine.
-    func message(for error: any Error, upload: (path: String, name: String)? = nil) -> String {
+    private func message(for error: any Error, upload: (path: String, name: String)? = nil) -> String {
         let text = String(describing: error)
         return (upload.map { text.replacingOccurrences(of: $0.path, with: $0.name) } ?? text).replacingOccurrences(of: mediaRoot.path + "/", with: "")
     }
