@@ -57,6 +57,36 @@ private func playlist(in folder: URL) throws -> ParsedPlaylist {
     #expect(sourceStarts.map { ($0 * 1000).rounded() / 1000 } == [10, 13, 16, 21, 22])
 }
 
+/// Issue 13 item 10: a damaged MP4 whose sample index promises more than the file holds ends its
+/// item where the muxer refuses a packet; the slate fills its slot and the render finishes.
+@Test func renderOfAnMP4WhoseIndexPromisesMoreThanTheFileHoldsFinishesWithSlateAndAWarning() throws {
+    let folder = try TemporaryDirectory()
+    let media = folder.url.appendingPathComponent("media")
+    let out = folder.url.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+    try DamagedMedia.writeClip(to: folder.path("whole.mp4"), seconds: 6, indexFirst: true)
+    try DamagedMedia.write(.cut(keeping: 0.3), of: folder.path("whole.mp4"), to: media.appendingPathComponent("damaged.mp4").path)
+    try sretv("test-clip", media.appendingPathComponent("good.mp4").path, "--format", "320x180@25", "--seconds", "2")
+    let file = folder.path("rundown.json")
+    try """
+        {"channel": "sretv-test", "date": "2026-12-01", "timezone": "America/Mexico_City",
+         "items": [
+           {"id": "damaged", "title": "Damaged", "start": "08:00:00", "source": {"kind": "production", "uri": "damaged.mp4"}},
+           {"id": "good", "title": "Good", "start": "08:00:04", "source": {"kind": "production", "uri": "good.mp4"}}
+         ]}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+
+    let result = try sretv("render", file, "--media-root", media.path, "--out", out.path, "--segment-duration", "2", "--format", "320x180@25")
+    #expect(result.stdout.contains("damaged.mp4") && result.stdout.contains("slate"), "\(result.stdout)")
+    let parsed = try playlist(in: out)
+    #expect(try HLSRules.checkVOD(parsed, directory: out) == [])
+    #expect(try FFprobe.decodeErrors(out.appendingPathComponent("index.m3u8").path) == "")
+    // The next item starts on time.
+    #expect(abs(parsed.segments.reduce(0) { $0 + $1.duration } - 6) < 0.000_01)
+    let start = try #require(parsed.segments.first?.programDateTime)
+    #expect(parsed.segments.last { $0.discontinuity }?.programDateTime?.timeIntervalSince(start) == 4)
+}
+
 @Test func demoRundownRendersFromGeneratedDemoMedia() throws {
     let folder = try TemporaryDirectory()
     let media = folder.url.appendingPathComponent("media").path
