@@ -144,9 +144,10 @@ public final class ChannelPlayout: @unchecked Sendable {
             let entryEnd = timeline.date(at: entry.end)
             // Long slates and fillers are aired in runs of at most six hours (each its own source).
             let until = min(entryEnd, position.addingTimeInterval(6 * 3600))
-            // A live item taken by URL connects while the entry before it airs, so it is ready at its start.
+            // A live item taken by URL connects while the entry before it airs, so it is ready at its
+            // start, and stays open until its end at least.
             if timeline.entries.indices.contains(index + 1), case .live(let next) = timeline.entries[index + 1].playback {
-                _ = try? liveFeeds?.feed(channel: channel, uri: next)
+                _ = try? liveFeeds?.feed(channel: channel, uri: next, wantedUntil: timeline.date(at: timeline.entries[index + 1].end))
             }
             // A breakout the store has closed airs only through its take: what is left of its entry
             // (rounding leaves slivers; a crash during one leaves more) is skipped or airs slate.

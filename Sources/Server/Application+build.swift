@@ -61,6 +61,7 @@ func buildRouter(
     router.addRoutes(EventsController(database: database, live: live, feeds: liveFeeds, metrics: metrics, lifetime: settings.eventStreamLifetime).endpoints,
                      atPath: "/api/channels/{channel}")
     router.addRoutes(UserController(database: database).endpoints, atPath: "/api/users")
+    router.addRoutes(LiveFeedsController(feeds: liveFeeds).endpoints, atPath: "/api/live/feeds")
     router.addRoutes(MediaController(database: database, worker: worker, ingest: ingest, maxUploadBytes: settings.maxUploadBytes).endpoints, atPath: "/api/media")
     router.addRoutes(MediaPreviewController(database: database, mediaRoot: settings.mediaRoot).endpoints, atPath: "/api/media")
     router.addRoutes(JobController(database: database, worker: worker).endpoints, atPath: "/api/jobs")

@@ -6,7 +6,9 @@ import Scheduling
 /// A live source kept open while it is defined, not only while on air: a thread of its own
 /// connects (again after every failure), reads packets, keeps the status operators see, keeps
 /// the packets since the last video keyframe so a take can start on a clean picture at once,
-/// and hands every packet to the subscribed playout.
+/// and hands every packet to the subscribed playout. A feed taken by URL is leased instead: it
+/// closes itself once nothing has subscribed to it, asked whether it is ready or been scheduled
+/// to need it for `LiveFeedSettings.idleRelease` (and `release` agrees).
 public final class LiveFeed: @unchecked Sendable {
     public let name: String
     public let source: MediaSource
@@ -22,6 +24,10 @@ public final class LiveFeed: @unchecked Sendable {
     private var stopped = false
     private var monitor: InputMonitor?
     private let finished = DispatchSemaphore(value: 0)
+    /// Until when the feed is needed; nil for a defined source, which is kept until removed.
+    private var wantedUntil: Date?
+    /// Asked by the feed's thread once its lease ran out: true when the feed may close now.
+    private let release: @Sendable (LiveFeed) -> Bool
 
     /// How long the feed may deliver nothing before it counts as down: an HLS pull receives whole
     /// segments at a time, so it gets the stall timeout or two HLS reloads, whichever is longer.
@@ -32,11 +38,14 @@ public final class LiveFeed: @unchecked Sendable {
     /// Longest run of packets kept while waiting for the next keyframe.
     private static let pictureGroupLimit = 4000
 
-    /// Starts watching `source`, shown as `name`.
-    public init(name: String, source: MediaSource, settings: LiveFeedSettings, logger: Logger) {
+    /// Starts watching `source`, shown as `name`: until stopped, or (given `release`) until its
+    /// lease runs out and `release` agrees.
+    public init(name: String, source: MediaSource, settings: LiveFeedSettings, logger: Logger, release: (@Sendable (LiveFeed) -> Bool)? = nil) {
         self.name = name
         self.source = source
         self.settings = settings
+        self.release = release ?? { _ in false }
+        wantedUntil = release == nil ? nil : Date().addingTimeInterval(settings.idleRelease)
         var logger = logger
         // A feed taken by URL is named by its URL: its secrets never reach the log.
         logger[metadataKey: "source"] = "\(SecretRedaction.redacted(name, quoting: source.url))"
@@ -69,9 +78,33 @@ public final class LiveFeed: @unchecked Sendable {
         }
     }
 
-    /// Whether a take could start now: the feed can air, delivers, and holds a keyframe.
+    /// Whether a take could start now: the feed can air, delivers, and holds a keyframe. Asking
+    /// counts as using the feed (a take waiting for it, a live run on slate until it is back).
     public var isReady: Bool {
-        lock.withLock { current.state == .up && current.airable && !pictureGroup.isEmpty }
+        lock.withLock {
+            renewLease()
+            return current.state == .up && current.airable && !pictureGroup.isEmpty
+        }
+    }
+
+    /// Keeps a leased feed open at least until `date` (a live item scheduled to air it until then).
+    func want(until date: Date) {
+        lock.withLock {
+            renewLease()
+            if let wanted = wantedUntil, wanted < date { wantedUntil = date }
+        }
+    }
+
+    /// Whether the feed is leased and nothing has used it for its lease: no subscriber, no use
+    /// since `idleRelease` ago, nothing scheduled. Always false for a defined source.
+    var isIdle: Bool {
+        lock.withLock { wantedUntil.map { subscribers.isEmpty && $0 <= Date() } ?? false }
+    }
+
+    /// Extends a leased feed's lease to `idleRelease` from now (lock held).
+    private func renewLease() {
+        guard let wanted = wantedUntil else { return }
+        wantedUntil = max(wanted, Date().addingTimeInterval(settings.idleRelease))
     }
 
     /// A JPEG, `width` pixels wide (or the picture's width, if smaller), of the latest keyframe the
@@ -91,16 +124,30 @@ public final class LiveFeed: @unchecked Sendable {
             guard current.state == .up, current.airable, !pictureGroup.isEmpty else { return nil }
             let subscription = LiveSubscription(streams: streams, backlog: pictureGroup.map { Packet(referencing: $0) })
             subscribers.append(subscription)
+            renewLease()
             return subscription
         }
     }
 
-    /// Stops handing packets to `subscription` (its live run is over).
+    /// Stops handing packets to `subscription` (its live run is over); the lease runs from now.
     func unsubscribe(_ subscription: LiveSubscription) {
-        lock.withLock { subscribers.removeAll { $0 === subscription } }
+        lock.withLock {
+            subscribers.removeAll { $0 === subscription }
+            renewLease()
+        }
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    /// Whether the feed's thread should end: it was stopped, or its lease ran out and `release`
+    /// took it off the feeds (from then on nobody can find it).
+    private var isStopped: Bool {
+        if lock.withLock({ stopped }) { return true }
+        guard isIdle, release(self) else { return false }
+        logger.info("live source closed: nothing used it for \(settings.idleRelease.shortText) s")
+        return lock.withLock {
+            stopped = true
+            return true
+        }
+    }
 
     // MARK: - The feed's thread
 

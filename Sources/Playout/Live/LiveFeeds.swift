@@ -3,7 +3,9 @@ import Logging
 import Media
 
 /// Every live feed of the server: the sources defined on each channel, watched all the time, and
-/// feeds taken by URL, opened when first needed. Every URL passes the live allow list (rule S4).
+/// feeds taken by URL, opened when first needed and closed once nothing uses them (their take
+/// ended, no live item is scheduled on them: `LiveFeedSettings.idleRelease`). Every URL passes
+/// the live allow list (rule S4).
 public final class LiveFeeds: @unchecked Sendable {
     /// Schemes and hosts live sources may use.
     public let policy: SourcePolicy
@@ -50,17 +52,47 @@ public final class LiveFeeds: @unchecked Sendable {
         lock.withLock { named.map { ($0.key, $0.value.values.map(\.status)) } }.sorted { $0.channel < $1.channel }
     }
 
-    /// The feed a live entry or take names: a source of `channel` by name, else a URL (opened and
-    /// then watched from now on). Throws `MediaError` for a URL the allow list refuses.
-    public func feed(channel: String, uri: String) throws(MediaError) -> LiveFeed {
-        if let feed = lock.withLock({ named[channel]?[uri] ?? byURL[uri] }) { return feed }
+    /// The feed a live entry or take names: a source of `channel` by name, else a URL (opened if
+    /// it is not open, and kept open while it is used, and at least until `wantedUntil`: the end
+    /// of a live item scheduled on it). Throws `MediaError` for a URL the allow list refuses.
+    public func feed(channel: String, uri: String, wantedUntil: Date? = nil) throws(MediaError) -> LiveFeed {
+        let found: LiveFeed? = lock.withLock {
+            if let feed = named[channel]?[uri] { return feed }
+            guard let feed = byURL[uri] else { return nil }
+            // Under the lock: a feed whose lease ran out is released under it too, so it is never handed out.
+            feed.want(until: wantedUntil ?? .distantPast)
+            return feed
+        }
+        if let found { return found }
         let source = try policy.source(uri)
         return lock.withLock {
-            if let feed = byURL[uri] { return feed }
-            let feed = LiveFeed(name: uri, source: source, settings: settings, logger: logger)
+            if let feed = byURL[uri] {
+                feed.want(until: wantedUntil ?? .distantPast)
+                return feed
+            }
+            let feed = LiveFeed(name: uri, source: source, settings: settings, logger: logger) { [weak self] feed in
+                self?.release(feed) ?? true
+            }
+            feed.want(until: wantedUntil ?? .distantPast)
             byURL[uri] = feed
             return feed
         }
+    }
+
+    /// Takes `feed` (taken by URL) off the open feeds when it is still idle: true when it was.
+    private func release(_ feed: LiveFeed) -> Bool {
+        lock.withLock {
+            guard feed.isIdle else { return false }
+            if byURL[feed.name] === feed { byURL.removeValue(forKey: feed.name) }
+            return true
+        }
+    }
+
+    /// Every open feed: each channel's defined sources, then the feeds taken by URL, each with its status.
+    public func openFeeds() -> [OpenLiveFeed] {
+        let (sources, urls) = lock.withLock { (named.flatMap { channel, feeds in feeds.values.map { (channel, $0) } }, Array(byURL.values)) }
+        return sources.map { OpenLiveFeed(channel: $0.0, status: $0.1.status) }.sorted { ($0.channel ?? "", $0.status.name) < ($1.channel ?? "", $1.status.name) }
+            + urls.map { OpenLiveFeed(channel: nil, status: $0.status) }.sorted { $0.status.name < $1.status.name }
     }
 
     /// Stops every feed.
