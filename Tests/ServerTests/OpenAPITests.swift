@@ -35,7 +35,7 @@ struct OpenAPITests {
         var fixture = try ServerFixture()
         fixture.settings.eventStreamLifetime = 0
         let operations = try Self.operations()
-        #expect(operations.count == 38)
+        #expect(operations.count == 39)
         let ingest = AppDatabase.IngestRequest(sourceURL: "http://192.0.2.7/clip.mp4", provider: "SPR", title: "Clip", fileExtension: "mp4")
         let id = try fixture.database.createIngest(ingest, actor: "setup").job.id
         // A source and a breakout on air, so their routes answer with them rather than "none".
