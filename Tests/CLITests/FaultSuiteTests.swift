@@ -178,4 +178,95 @@ struct FaultSuiteTests {
         #expect(resumed.discontinuity)
         #expect(try HLSRules.checkSegments(Self.onDisk(try server.playlist().parsed), directory: server.output) == [])
     }
+
+    /// Fault test 9 against the real server (the router-level tests cover each family in depth):
+    /// path traversal in every spelling, a symbolic link out of the output folder, tampered
+    /// signatures, viewers and producers calling operator and admin APIs (refused, nothing
+    /// changes), and rundowns and live sources with hostile URLs (refused with their JSON path).
+    @Test(.timeLimit(.minutes(2)))
+    func hostileRequestsAreRefusedAndReachNoFile() throws {
+        let server = try DemoServer(folder: TemporaryDirectory("sretv-fault-hostile"))
+        defer { server.process.stop() }
+        let base = "\(server.process.baseURL)/hls/sretv-demo/"
+        let signature = String(server.playlistURL.split(separator: "?", maxSplits: 1)[1])
+        try Data("top secret".utf8).write(to: server.folder.url.appendingPathComponent("hls/secret.txt"))
+        try FileManager.default.createSymbolicLink(atPath: server.output.appendingPathComponent("segment-999999.ts").path, withDestinationPath: "/etc/passwd")
+
+        // S3: nothing outside the channel's output folder, however the path is spelled.
+        let paths = [
+            "..", "%2e%2e", "%2E%2E", "../secret.txt", "..%2fsecret.txt", "%2e%2e%2fsecret.txt", "%2e%2e/secret.txt", "..%5csecret.txt",
+            "..\\secret.txt", "..%255csecret.txt", "%252e%252e%252fsecret.txt", "segment-000001.ts%00", "segment-000001.ts%00.txt",
+            "segment-000001.ts/../../secret.txt", "segment-000001.ts%2f..%2f..%2fsecret.txt", "../../sretv.sqlite", "%2e%2e/%2e%2e/sretv.sqlite",
+            "....//secret.txt", "%c0%ae%c0%ae/secret.txt", "segment-999999.ts", "/etc/passwd", "%2fetc%2fpasswd", "index.m3u8%00",
+        ]
+        for path in paths {
+            for url in [base + path, base + path + "?" + signature] {
+                let response = try HTTPClient.get(url, token: server.adminToken)
+                #expect([400, 403, 404].contains(response.status), "\(url) answered \(response.status)")
+                #expect(!response.body.contains("top secret") && !response.body.contains("root:") && !response.body.contains("SQLite format"), "\(url) leaked a file")
+            }
+        }
+
+        // S2: a signature that does not match its path, expiry or user is refused.
+        let tampered = [
+            server.playlistURL.replacingOccurrences(of: "sig=", with: "sig=0"),
+            server.playlistURL.replacingOccurrences(of: "user=admin", with: "user=eve"),
+            server.playlistURL.replacingOccurrences(of: "expires=1", with: "expires=2"),
+            server.playlistURL.replacingOccurrences(of: "/sretv-demo/", with: "/other/"),
+        ]
+        for url in tampered {
+            let status = try HTTPClient.get(url).status
+            #expect([403, 404].contains(status) && status != 200, "\(url) answered \(status)")
+        }
+
+        // S1: viewers and producers calling operator and admin APIs are refused, and nothing changes.
+        let channel = "\(server.process.baseURL)/api/channels/sretv-demo"
+        let tokens = try ["viewer", "producer"].map { role -> (String, String) in
+            let added = try HTTPClient.request("POST", "\(server.process.baseURL)/api/users", token: server.adminToken, json: #"{"name": "eve-\#(role)", "role": "\#(role)"}"#)
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(added.body.utf8)) as? [String: Any], "\(added.body)")
+            return (role, try #require(body["token"] as? String))
+        }
+        // The audit log as the admin reads it: refused requests are logged, every other row is a change.
+        let audit = { () throws -> (changes: [String], refused: Int) in
+            let body = try HTTPClient.get("\(server.process.baseURL)/api/audit", token: server.adminToken).body
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [[String: Any]], "\(body.prefix(300))")
+            let refused = rows.filter { $0["action"] as? String == "request.refused" }.count
+            return (rows.filter { $0["action"] as? String != "request.refused" }.map { "\($0["id"] ?? "") \($0["action"] ?? "")" }, refused)
+        }
+        let auditBefore = try audit()
+        let operatorCalls: [(String, String, String?)] = [
+            ("PUT", "\(channel)/sources/cam", #"{"url": "srt://127.0.0.1:9000?mode=listener"}"#),
+            ("DELETE", "\(channel)/sources/cam", nil),
+            ("POST", "\(channel)/breakout", #"{"source": "cam", "title": "Hijack"}"#),
+            ("DELETE", "\(channel)/breakout", nil),
+            ("POST", "\(server.process.baseURL)/api/users", #"{"name": "mallory", "role": "admin"}"#),
+            ("GET", "\(server.process.baseURL)/api/audit", nil),
+            ("POST", "\(server.process.baseURL)/api/channels", #"{"id": "pirate", "name": "Pirate", "timezone": "UTC"}"#),
+        ]
+        for (role, token) in tokens {
+            for (method, url, body) in operatorCalls {
+                let status = try HTTPClient.request(method, url, token: token, json: body).status
+                #expect(status == 403, "\(method) \(url) as \(role) answered \(status)")
+            }
+        }
+        let auditAfter = try audit()
+        #expect(auditAfter.changes == auditBefore.changes)
+        #expect(auditAfter.refused > auditBefore.refused)
+
+        // S4: rundowns and live sources with hostile URLs are refused, each at its JSON path.
+        let hostile = ["file:///etc/passwd", "concat:a.ts|b.ts", "subfile:,start,0,end,0,:/etc/passwd", "http://169.254.169.254/latest/meta-data/",
+                       "http://[fe80::1]/live.m3u8", "../../etc/passwd"]
+        let items = hostile.enumerated().map { index, uri in
+            #"{"id": "h\#(index)", "title": "H\#(index)", "duration": 10, "source": {"kind": "public", "provider": "X", "uri": "\#(uri)"}}"#
+        }
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "America/Mexico_City")!, formatOptions: [.withFullDate])
+        let rundown = #"{"channel": "sretv-demo", "date": "\#(today)", "timezone": "America/Mexico_City", "items": [\#(items.joined(separator: ","))]}"#
+        let refused = try HTTPClient.request("PUT", "\(channel)/rundowns/\(today)", token: server.adminToken, json: rundown)
+        #expect(refused.status == 400, "\(refused.body.prefix(500))")
+        for index in hostile.indices { #expect(refused.body.contains("items[\(index)].source.uri"), "\(hostile[index]) not refused: \(refused.body.prefix(800))") }
+        for url in hostile.prefix(5) {
+            let status = try HTTPClient.request("PUT", "\(channel)/sources/cam", token: server.adminToken, json: #"{"url": "\#(url)"}"#).status
+            #expect([400, 403, 422].contains(status), "live source \(url) answered \(status)")
+        }
+    }
 }
