@@ -44,11 +44,16 @@ public enum SecretRedaction {
         return result + path + redactedParameters(String(rest[pathEnd...]))
     }
 
-    /// `text` (an error message, a log line) with `url` in it redacted, and any secret parameter
-    /// (`?passphrase=…`, `&key=…`) it quotes otherwise.
+    /// `text` (an error message, a log line) with `url` in it redacted, and any other URL it
+    /// quotes (`scheme://…` up to a blank or a quote) and secret parameter (`?passphrase=…`, `&key=…`).
     public static func redacted(_ text: String, quoting url: String) -> String {
         let quoted = url.isEmpty ? text : text.replacingOccurrences(of: url, with: redacted(url))
-        return redactedParameters(quoted)
+        return redactedParameters(quoted.replacing(quotedURL) { redacted(String($0.output)) })
+    }
+
+    /// `text` (a log line of a library) with every URL and secret parameter it quotes redacted.
+    public static func redactedText(_ text: String) -> String {
+        redacted(text, quoting: "")
     }
 
     /// `text` with the value of every secret parameter after `?`, `&`, `#` or `;` replaced, up to
@@ -56,6 +61,8 @@ public enum SecretRedaction {
     private static func redactedParameters(_ text: String) -> String {
         text.replacing(secretParameter) { match in "\(match.output.1)\(redactionMark)" }
     }
+
+    nonisolated(unsafe) private static let quotedURL = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/
 
     nonisolated(unsafe) private static let secretParameter: Regex<(Substring, Substring)> = {
         let names = secretParameters.joined(separator: "|")

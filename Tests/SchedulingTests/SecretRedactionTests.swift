@@ -28,3 +28,11 @@ struct SecretRedactionTests {
         #expect(breakout.programmeTitle == "Live: rtmp://ingest.example/live/***")
     }
 }
+
+extension SecretRedactionTests {
+    @Test func libraryLogLinesLoseTheSecretsOfEveryURLTheyQuote() {
+        let line = "[srt @ 0x1] Connection to srt://127.0.0.1:9000?mode=caller&passphrase=abcdefghij failed; retrying rtmp://ingest.example/live/abcd-1234-key\n"
+        #expect(SecretRedaction.redactedText(line) == "[srt @ 0x1] Connection to srt://127.0.0.1:9000?mode=caller&passphrase=*** failed; retrying rtmp://ingest.example/live/***\n")
+        #expect(SecretRedaction.redactedText("[tcp @ 0x2] Connection to tcp://127.0.0.1:1?tcp_nodelay=0 failed") == "[tcp @ 0x2] Connection to tcp://127.0.0.1:1?tcp_nodelay=0 failed")
+    }
+}
