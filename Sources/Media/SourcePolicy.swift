@@ -107,9 +107,4 @@ public struct MediaSource: Sendable, Hashable {
 
     /// Whether the URL names an HLS playlist (its reader receives whole segments at a time).
     public var isPlaylist: Bool { SourcePolicy.isPlaylist(url) }
-
-    /// A file on this machine, opened with the `file` protocol only.
-    public static func local(_ path: String) -> MediaSource {
-        MediaSource(url: path, protocols: "file", policy: nil, host: nil)
-    }
 }
