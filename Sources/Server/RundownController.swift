@@ -8,7 +8,8 @@ import Store
 /// the version the edit started from (no `If-Match`: the first version), and a stale one is refused
 /// with 409. Rundowns are checked against `JSONLimits` and parsed on `OffPool.documents`, off the
 /// threads that answer playlists. A valid rundown whose library media would air badly or not at all is still saved: the
-/// answer lists the media verdicts as `warnings` with their JSON paths.
+/// answer lists the media verdicts as `warnings` with their JSON paths. Below operator, live URLs are
+/// read with their secrets redacted, and a save that sends such a URL back keeps the stored secret.
 struct RundownController {
     /// The latest version of a rundown, with its publication state.
     struct RundownBody: ResponseEncodable {
@@ -49,7 +50,7 @@ struct RundownController {
     }
 
     @Sendable func latest(_ request: Request, context: AppRequestContext) throws -> EditedResponse<RundownBody> {
-        _ = try context.require(.viewer)
+        let viewer = try context.require(.viewer)
         let (channel, date) = try Self.day(context)
         guard let saved = try database.latestRundown(channel: channel, date: date) else {
             throw APIError(StoreError.notFound(.rundown(channel: channel, date: date)))
@@ -57,7 +58,7 @@ struct RundownController {
         let published = saved.isPublished ? saved.version : try database.publishedRundown(channel: channel, date: date)?.version
         let body = RundownBody(
             version: saved.version, savedBy: saved.savedBy, savedAt: saved.savedAt, published: saved.isPublished,
-            publishedVersion: published, rundown: saved.rundown
+            publishedVersion: published, rundown: viewer.seesLiveSecrets ? saved.rundown : saved.rundown.withLiveSecretsRedacted
         )
         return EditedResponse(headers: [.eTag: "\"\(saved.version)\""], response: body)
     }
@@ -65,7 +66,15 @@ struct RundownController {
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionBody> {
         let producer = try context.require(.producer)
         let base = try baseVersion(request)
-        let rundown = try await validRundown(request, context: context)
+        let (channel, date) = try Self.day(context)
+        let edited = try await validRundown(request, context: context)
+        let stored = try database.latestRundown(channel: channel, date: date)?.rundown
+        let rundown: Rundown
+        do {
+            rundown = try edited.restoringLiveSecrets(from: stored)
+        } catch {
+            throw APIError.invalid("invalid rundown", issues: error.issues)
+        }
         let version = try database.saveRundown(rundown, baseVersion: base, actor: producer.name)
         let body = VersionBody(version: version, warnings: try verdictWarnings(rundown))
         return EditedResponse(status: version == 1 ? .created : .ok, headers: [.eTag: "\"\(version)\""], response: body)
