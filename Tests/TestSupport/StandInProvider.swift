@@ -70,13 +70,15 @@ public final class StandInProvider: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    /// `http.server` with a handler that sends 64 KiB and then sleeps to keep the rate.
+    /// `http.server` with a handler that sends 4 KiB and then sleeps to keep the rate: small
+    /// chunks, so that even a segment of a few dozen KiB takes its time (with 64 KiB chunks it
+    /// left at once, and a busy test killed the server only after the transfer had ended).
     private static let throttledServer = """
         import functools, http.server, sys, time
         port, directory, rate = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
         class Throttled(http.server.SimpleHTTPRequestHandler):
             def copyfile(self, source, target):
-                while chunk := source.read(65536):
+                while chunk := source.read(4096):
                     target.write(chunk)
                     time.sleep(len(chunk) / rate)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Throttled, directory=directory))
