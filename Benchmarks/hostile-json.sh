@@ -15,32 +15,19 @@ seconds=${1:-20}
 clients=${2:-4}
 channel=sretv-demo
 
+source Benchmarks/demo-server.sh
 scripts/install-deps run >/dev/null
-sretv=${SRETV_BINARY:-}
-if [ -z "$sretv" ]; then
-  swift build -c release --product sretv >/dev/null
-  sretv=$PWD/.build/release/sretv
-fi
+use_release_sretv
 
 work=$(mktemp -d)
-server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_demo_server
   rm -rf "$work"
 }
 trap cleanup EXIT
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 base=http://127.0.0.1:$port
-
-echo "Starting sretv serve --demo on $base (generating the demo media first)..."
-"$sretv" serve --demo --data "$work/data" --port "$port" >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 600); do
-  grep -q 'Stop with Ctrl-C' "$work/serve.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "sretv serve ended early:" >&2; cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-token=$(grep -A1 'admin API token' "$work/serve.out" | tail -1 | tr -d '[:space:]')
+start_demo_server "$port"
 
 python3 - "$base" "$channel" "$token" "$seconds" "$clients" <<'PY'
 import collections, datetime, multiprocessing, statistics, sys, time, urllib.error, urllib.request

@@ -6,6 +6,7 @@
 # Prints each figure and the ratios ours/nginx (targets: playlist requests/s >= nginx's,
 # segment MB/s >= 0.8 x nginx's). Figures only: it exits 0 whether or not a target is met.
 # Usage: Benchmarks/serving.sh [seconds per test] [connections]   (default: 10 s, 32 connections)
+# Builds a release sretv first, unless $SRETV_BINARY names one to use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -23,22 +24,20 @@ for tool in nginx wrk; do
     break
   fi
 done
-# The release build (Package.swift builds the Server module with -Osize: Swift 6.3.1 crashes on -O).
-swift build -c release --product sretv >/dev/null
-sretv=$PWD/.build/release/sretv
+source Benchmarks/demo-server.sh
+use_release_sretv
 
 work=$(mktemp -d)
-ours_pid=""; nginx_pid=""
+nginx_pid=""
 cleanup() {
   # Stop what this script started (by pid), then remove every temporary file.
-  [ -n "$ours_pid" ] && kill -TERM "$ours_pid" 2>/dev/null && wait "$ours_pid" 2>/dev/null || true
+  stop_demo_server
   [ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 # Two free loopback ports, chosen by the kernel.
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 ours_port=$(free_port)
 nginx_port=$(free_port)
 while [ "$nginx_port" = "$ours_port" ]; do nginx_port=$(free_port); done
@@ -46,18 +45,7 @@ ours=http://127.0.0.1:$ours_port
 theirs=http://127.0.0.1:$nginx_port
 
 # --- ours: the demo channel (generated media, rundown from now, admin user) in a fresh data folder.
-echo "Starting sretv serve --demo on $ours (generating the demo media first)..."
-"$sretv" serve --demo --data "$work/data" --host 127.0.0.1 --port "$ours_port" >"$work/serve.out" 2>"$work/serve.err" &
-ours_pid=$!
-for _ in $(seq 1 600); do
-  grep -q 'Stop with Ctrl-C' "$work/serve.out" 2>/dev/null && break
-  kill -0 "$ours_pid" 2>/dev/null || { echo "sretv serve ended early:" >&2; cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-grep -q 'Stop with Ctrl-C' "$work/serve.out" || { echo "sretv serve printed no banner in 5 minutes" >&2; exit 1; }
-# The banner prints the admin token and the signed playlist URL, each on the line after its label.
-token=$(grep -A1 'admin API token' "$work/serve.out" | tail -1 | tr -d '[:space:]')
-signed=$(grep -A1 'play with ffplay' "$work/serve.out" | tail -1 | tr -d '[:space:]')
+start_demo_server "$ours_port"
 query=${signed#*\?}
 auth="Authorization: Bearer $token"
 

@@ -14,36 +14,24 @@ takes=${1:-20}
 channel=sretv-demo
 segment_duration=2
 
+source Benchmarks/demo-server.sh
 scripts/install-deps run >/dev/null
-sretv=${SRETV_BINARY:-}
-if [ -z "$sretv" ]; then
-  swift build -c release --product sretv >/dev/null
-  sretv=$PWD/.build/release/sretv
-fi
+use_release_sretv
 
 work=$(mktemp -d)
-server_pid=""; feed_pid=""
+feed_pid=""
 cleanup() {
   [ -n "$feed_pid" ] && kill "$feed_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  stop_demo_server
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 udp=$(free_port)
 base=http://127.0.0.1:$port
 
 "$sretv" test-clip "$work/feed.ts" --format 1280x720@25 --seconds 10 --gop 25 >/dev/null
-echo "Starting sretv serve --demo on $base (generating the demo media first)..."
-"$sretv" serve --demo --data "$work/data" --port "$port" --segment-duration "$segment_duration" >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 600); do
-  grep -q 'Stop with Ctrl-C' "$work/serve.out" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "sretv serve ended early:" >&2; cat "$work/serve.err" >&2; exit 1; }
-  sleep 0.5
-done
-token=$(grep -A1 'admin API token' "$work/serve.out" | tail -1 | tr -d '[:space:]')
+start_demo_server "$port" --segment-duration "$segment_duration"
 ffmpeg -hide_banner -loglevel error -re -stream_loop -1 -i "$work/feed.ts" -c copy -f mpegts "udp://127.0.0.1:$udp?pkt_size=1316" &
 feed_pid=$!
 curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
