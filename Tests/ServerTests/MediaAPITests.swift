@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 /// Ingest over the API from a stand-in provider on loopback: jobs, progress, failure and retry,
-/// refused sources, and deletion guarded by published rundowns.
+/// refused sources (also a redirect off the provider's hosts), and deletion guarded by published rundowns.
 @Suite(.serialized) struct MediaAPITests {
     let fixture: ServerFixture
     let served: String
@@ -140,5 +140,23 @@ import Testing
             #expect(try await client.execute(uri: "/api/media/\(assetID)", method: .get, headers: fixture.headers(.viewer)).status == .ok)
             #expect(FileManager.default.fileExists(atPath: fixture.settings.mediaRoot.appendingPathComponent(uri).path))
         }
+    }
+
+    @Test func aRedirectOffTheProviderListFailsTheJobNamingTheURLAndFilesNothing() async throws {
+        let provider = try RedirectingProvider(directory: served)
+        let target = provider.url("clip.mp4", host: "localhost")
+        try await fixture.withClient { client throws in
+            let id = try #require(try await ingest(client, url: provider.redirect(to: target)).json["id"] as? Int)
+            var progress = 0.0
+            let job = try await waitForJob(client, id, maxProgress: &progress)
+            #expect(job["state"] as? String == "failed", "\(job)")
+            #expect((job["error"] as? String)?.contains(target) == true, "\(job)")
+            #expect((job["error"] as? String)?.contains("not on the allow list") == true, "\(job)")
+            let asset = try await client.execute(uri: "/api/media/\(job["assetId"] as? Int ?? 0)", method: .get, headers: fixture.headers(.viewer)).json
+            #expect(asset["status"] as? String != "ready", "\(asset)")
+        }
+        #expect(!provider.requests.contains("/clip.mp4"), "\(provider.requests)")
+        let library = fixture.settings.mediaRoot.appendingPathComponent("library")
+        #expect((FileManager.default.subpaths(atPath: library.path) ?? []).filter { $0.hasSuffix(".ts") || $0.hasSuffix(".mp4") } == [])
     }
 }
