@@ -75,8 +75,10 @@ public final class ServerProcess: @unchecked Sendable {
         return process.waitUntilExit(timeout: timeout)
     }
 
-    /// A free-looking port in the dynamic range (the test fails clearly if it is taken).
-    public static func randomPort() -> Int { Int.random(in: 20_000...40_000) }
+    /// A free-looking port below Linux's ephemeral range (32768–60999), so that no client
+    /// connection's local port can take it between a server's kill and its restart (the test
+    /// fails clearly if another listener has it).
+    public static func randomPort() -> Int { Int.random(in: 20_000...32_000) }
 }
 
 public struct ServerProcessError: Error, CustomStringConvertible {
