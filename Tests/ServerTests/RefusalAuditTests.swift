@@ -58,9 +58,11 @@ struct RefusalAuditTests {
             #expect(rows.allSatisfy { $0.detail?.contains("SecretToken9") == false })
             // The same refusal again within the minute is counted into its row.
             #expect(try await site.request("POST", "/api/channels", token: tokens[.viewer], json: channel).status == 403)
+            // (Rows are per calendar minute: when the repeat falls in the next minute, it opens one row there.)
             let again = try Self.refusals(database)
-            #expect(again.count == expected.count)
-            #expect(again.first { $0.actor == "viewer-user" }?.count == 2 || again.filter { $0.actor == "viewer-user" }.count == 2)
+            let viewerRows = again.filter { $0.actor == "viewer-user" }
+            #expect(again.count - viewerRows.count == expected.count - 1, "\(again)")
+            #expect(viewerRows.map(\.count).reduce(0, +) == 2 && (viewerRows.count == 1 || viewerRows.allSatisfy { $0.count == 1 }), "\(viewerRows)")
         }
     }
 
