@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func aProviderKilledMidTransferFailsTheJobWithNoFileAndARetrySucceeds() async throws {
-        let server = try StandInProvider(directory: served, bytesPerSecond: 100_000)
+        let server = try StandInProvider(directory: served, bytesPerSecond: 20_000)
         try await fixture.withClient { client throws in
             let id = try #require(try await ingest(client, url: server.url("vod/index.m3u8")).json["id"] as? Int)
             for _ in 0..<200 {
